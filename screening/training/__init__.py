@@ -1,0 +1,11 @@
+"""Training and evaluation of the shipped models, reachable as `screening train` / `screening evaluate`.
+
+Each entry names a module exposing ``train(data_dir: Path, models_dir: Path) -> dict`` (metrics of the
+new artefact) and ``evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict``.
+"""
+
+from __future__ import annotations
+
+# model name -> module; one line per trainable model.
+TRAINERS: dict[str, str] = {
+}
