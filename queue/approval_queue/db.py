@@ -115,3 +115,17 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def open_database(url: str | None = None) -> Database:
+    """The service's database (``SCREENING_DATABASE_URL``, default SQLite under ``var/``), migrated.
+
+    For the command-line tools, which may run before the service ever started.
+    """
+    if url is None:
+        from approval_queue.core.config import get_settings
+
+        url = get_settings().resolved_database_url
+    database = Database(url, pool_size=2)
+    database.migrate()
+    return database

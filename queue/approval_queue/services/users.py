@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from approval_queue.db import Database
-from approval_queue.errors import InvalidRequest, NotAuthenticated, NotFound
+from approval_queue.errors import InvalidRequest, NotAuthenticated, NotFound, PermissionDenied
 from approval_queue.models import Role, User
 from approval_queue.services.audit import append_event
 
@@ -73,6 +73,11 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
+def _require_admin(actor: User | None, what: str) -> None:
+    if actor is not None and actor.role != Role.ADMIN:
+        raise PermissionDenied(f"Your role is {actor.role}; only admins can {what}.")
+
+
 def parse_role(value: str) -> Role:
     try:
         return Role(value.strip().lower())
@@ -91,7 +96,12 @@ class UserService:
 
     def add(self, name: str, role: Role | str, password: str | None = None,
             actor: User | None = None) -> tuple[UserView, str]:
-        """Create a user; return it with its API token (shown once, stored only as a hash)."""
+        """Create a user; return it with its API token (shown once, stored only as a hash).
+
+        ``actor`` is the admin doing it, or None for the command line (whoever can run it owns the
+        database anyway).
+        """
+        _require_admin(actor, "add users")
         name = name.strip()
         if not name or len(name) > 100:
             raise InvalidRequest("A user name must be 1 to 100 characters; give the person's name or login.")
@@ -136,7 +146,8 @@ class UserService:
             append_event(session, action="user_activated" if active else "user_deactivated", actor=actor,
                          now=self.clock(), reason=user.name)
 
-    def list(self) -> list[UserView]:
+    def list(self, actor: User | None = None) -> list[UserView]:
+        _require_admin(actor, "list users")
         with self.db.read() as session:
             return [UserView.of(u) for u in session.scalars(select(User).order_by(User.name))]
 
