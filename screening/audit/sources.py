@@ -21,6 +21,7 @@ Formats (``detect_format`` picks one from the extension and the first bytes; ``-
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 import sys
@@ -322,12 +323,14 @@ def _record_post(row: int, line: int | None, record: dict[str, Any], columns: Co
     account_key = _pick(keys, columns.account, ACCOUNT_COLUMNS)
     date = normalise_date(record.get(date_key)) if date_key else None
     post_account = _text_of(record.get(account_key)) if account_key else None
+    post = Post(row=row, id=ident, text=text, line=line, date=date, account=post_account or account)
     if text is None:
-        return Post(row=row, id=ident, text=None, line=line, error=f"The row has no {columns.text!r} field.")
+        return dataclasses.replace(post, error=f"The row has no {columns.text!r} field.")
     if not isinstance(text, str):
-        return Post(row=row, id=ident, text=None, line=line,
-                    error=f"The row's {columns.text!r} field is a {type(text).__name__}, not text.")
-    return Post(row=row, id=ident, text=text, line=line, date=date, account=post_account or account)
+        return dataclasses.replace(
+            post, text=None, error=f"The row's {columns.text!r} field is a {type(text).__name__}, not text."
+        )
+    return post
 
 
 def _read_parquet(path: Path, columns: Columns, account: str | None) -> Iterator[Post]:
