@@ -48,6 +48,8 @@ class Summary:
     categories: Counter[str] = field(default_factory=Counter)
     labels: Counter[tuple[str, str]] = field(default_factory=Counter)
     months: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    first_month: str | None = None
+    last_month: str | None = None
     accounts: dict[str, AccountSummary] = field(default_factory=lambda: defaultdict(AccountSummary))
     top: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -68,6 +70,9 @@ def summarise(records: Sequence[dict[str, Any]], top_n: int = 50, errors_n: int 
         account = summary.accounts[record.get("account") or NO_ACCOUNT]
         account.posts += 1
         month = month_of(record.get("date"))
+        if month:
+            summary.first_month = min(month, summary.first_month or month)
+            summary.last_month = max(month, summary.last_month or month)
         if decision == ERROR_DECISION:
             account.errors += 1
             if len(summary.errors) < errors_n:
@@ -116,12 +121,12 @@ def _hbar(items: list[tuple[str, int, str]], title: str, width: int = 460) -> st
     return "".join(parts)
 
 
-def _months_chart(months: dict[str, Counter[str]], width: int = 900) -> str:
-    """Stacked columns of flagged posts (review, block) per month, every month in range shown."""
-    if not months:
+def _months_chart(summary: Summary, width: int = 900) -> str:
+    """Stacked columns of flagged posts (review, block) per month, every month of the input shown."""
+    months = summary.months
+    if not months or summary.first_month is None or summary.last_month is None:
         return '<p class="muted">No flagged post has a date.</p>'
-    keys = sorted(months)
-    series = _month_range(keys[0], keys[-1])
+    series = _month_range(summary.first_month, summary.last_month)
     peak = max(sum(months.get(m, Counter()).values()) for m in series) or 1
     height, base, left = 220, 180, 40
     step = (width - left - 10) / len(series)
@@ -220,7 +225,7 @@ def render(summary: Summary, meta: dict[str, Any]) -> str:
         + _hbar([(c, summary.categories[c], _CATEGORY_COLOURS[c]) for c in CATEGORIES if summary.categories[c]],
                 "Flagged posts by category") + "</div></div>",
         "<h2>Flagged posts by month</h2>",
-        _months_chart(summary.months),
+        _months_chart(summary),
         "<p class=\"muted\">Orange: review; red: block.</p>",
         "<h2>By account</h2>",
         _accounts_table(summary),
