@@ -32,9 +32,8 @@ def settings(tmp_path: Path):
 
 @pytest.fixture()
 def client(settings, screener) -> Iterator:
-    from fastapi.testclient import TestClient
-
     from approval_queue.main import create_app
+    from fastapi.testclient import TestClient
 
     with TestClient(create_app(settings=settings, screener=screener)) as test_client:
         yield test_client

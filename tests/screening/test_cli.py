@@ -29,7 +29,7 @@ def test_check_reads_a_file_and_stdin(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("Call me on 07700 900123", encoding="utf-8")
     assert run_cli("check", "-f", str(draft)).returncode == 1
-    assert run_cli("check", stdin="Call me on 07700 900123".encode()).returncode == 1
+    assert run_cli("check", stdin=b"Call me on 07700 900123").returncode == 1
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -53,9 +54,8 @@ class WordDetector:
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
         out = []
         for d in drafts:
-            i = d.text.find("zebra")
-            findings = [] if i < 0 else [Finding("offensive", "insult", i, i + 5, "zebra", 0.95, "high",
-                                                 self.name, "Test word.")]
+            findings = [Finding("offensive", "insult", m.start(), m.end(), "zebra", 0.95, "high", self.name,
+                                "Test word.") for m in re.finditer("zebra", d.text)]
             out.append(Detection(findings=findings, scores={"offensive": 0.95 if findings else 0.01}))
         return out
 

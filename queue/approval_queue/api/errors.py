@@ -82,6 +82,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 400 and "parsing the body" in detail:
+            # Starlette's words for a body it cannot decode (not UTF-8, say): say what to send instead.
+            return JSONResponse(error_body("invalid_request", "Invalid request: the request body is not valid "
+                                           "JSON in UTF-8; send UTF-8 JSON such as {\"text\": \"...\"}."),
+                                status_code=422)
         codes = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                  409: "conflict", 413: "too_large", 415: "unsupported_media_type", 429: "rate_limited"}
         return JSONResponse(error_body(codes.get(exc.status_code, "http_error"), detail),
