@@ -325,8 +325,8 @@ class QueueService:
                 if got is None:
                     if session.get(Submission, submission_id) is None:
                         raise NotFound(f"There is no submission {submission_id}.")
-                    raise ClaimConflict(f"Submission {submission_id} is being claimed by another reviewer "
-                                        "right now; pick another item.")
+                    raise ClaimConflict(f"Submission {submission_id} is being claimed or changed by someone "
+                                        "else right now; pick another item or try again.")
             submission = session.get(Submission, submission_id)
             if submission is None:
                 raise NotFound(f"There is no submission {submission_id}.")
