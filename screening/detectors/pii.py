@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from screening.detectors.base import Draft, Feature
+from screening.detectors.pii_recognizers.names import person_spans
 from screening.detectors.pii_recognizers.uk_phone import national_digits
 from screening.detectors.registry import register
 from screening.errors import DetectorError
@@ -164,14 +165,14 @@ def artifacts_from_doc(doc: Doc, engine: object) -> NlpArtifacts:
     """Presidio ``NlpArtifacts`` for an existing ``Doc``, without running any pipe.
 
     Like presidio's ``SpacyNlpEngine._doc_to_nlp_artifact`` with two differences: entity spans are
-    new ``Span`` objects labelled ``PERSON`` (presidio relabels ``doc.ents`` in place, which would
+    new ``Span`` objects labelled ``PERSON`` from ``person_spans`` (spaCy's PERSON entities cleaned
+    up, plus names the small model misses; presidio relabels ``doc.ents`` in place, which would
     change the ``Doc`` other detectors read), and the lemmatizer is excluded from the shared
     pipeline, so lower-cased token texts stand in for lemmas in context matching.
     """
     from presidio_analyzer.nlp_engine import NlpArtifacts
-    from spacy.tokens import Span
 
-    people = [Span(doc, ent.start, ent.end, label=PERSON) for ent in doc.ents if ent.label_ == PERSON]
+    people = person_spans(doc)
     return NlpArtifacts(
         entities=people,
         tokens=doc,

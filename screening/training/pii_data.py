@@ -288,7 +288,7 @@ def _presidio_slots(v: Values) -> dict[str, tuple[str | None, Callable[[], str]]
     }
 
 
-_PERSONAL_CUES = re.compile(r"\b(?:my|his|her|your|lives?|address|billing|born)\b|\{\{(?:person|name|first_name|prefix)",
+_BUSINESS_CUES = re.compile(r"\b(?:restaurant|office is|bus|corner|pedestrians|clubs|station|place downtown)\b",
                             re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:born|birth|dob|birthday)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -321,7 +321,11 @@ def _finalise(text: str, spans: list[dict[str, object]], template: str) -> list[
     """Apply the gold-label rules (addresses, dates of birth, linked names)."""
     spans = sorted(spans, key=lambda s: s["start"])  # type: ignore[arg-type, return-value]
     merged: list[dict[str, object]] = []
-    personal = bool(_PERSONAL_CUES.search(template))
+    # An address is someone's unless the template places a business or a landmark there
+    # (an organisation's address with no person named; a restaurant, a bus stop, a corner).
+    business = bool(_BUSINESS_CUES.search(template)) or (
+        "{{organization}}" in template and not re.search(r"\{\{(?:person|name|first_name)", template))
+    personal = not business
     for span in spans:
         label = span["label"]
         if label == "STREET" and merged and merged[-1]["label"] == "BUILDING" and \

@@ -40,8 +40,10 @@ ORGANISATIONAL = phrases(
     r"campus", r"venue", r"office", r"offices", r"headquarters", r"hq", r"reception", r"our building",
     r"held at", r"join us", r"visit us", r"open day", r"library", r"centre", r"site", r"workshop",
     r"conference", r"exhibition", r"shop", r"store", r"branch", r"cafe", r"restaurant", r"hotel",
-    r"station", r"event", r"theatre", r"college", r"institute", r"institute's",
+    r"event", r"theatre", r"bus", r"stop", r"our partners",
 )
+# A street-address line just above a postcode (an address block over several lines).
+_ADDRESS_LINE = r"\d{1,4}[A-Za-z]?,? [A-Z][a-z']+(?: [A-Z][a-z']+){0,2} (?:" + _STREET_TYPES + r")"
 
 
 class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
@@ -54,7 +56,7 @@ class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
     UNDERMINE_PENALTY = 0.35
     WINDOW_BEFORE = 50
     UNDERMINE_BEFORE = 60
-    UNDERMINE_AFTER = 40
+    UNDERMINE_AFTER = 25
 
     def __init__(self) -> None:
         super().__init__(supported_entity="STREET_ADDRESS", patterns=self.PATTERNS, context=["address"])
@@ -66,12 +68,13 @@ class UkPostcodeContextRecognizer(ContextRescoring, UkPostcodeRecognizer):
     """A full UK postcode: a weak signal alone (often the organisation's), clear near "lives"."""
 
     PATTERNS = [Pattern("UK postcode", r"\b(?:GIR[ ]?0AA|" + POSTCODE + r")\b", 0.3)]
-    SUPPORT = RESIDENTIAL
+    SUPPORT = phrases(RESIDENTIAL.pattern, r"zip(?: code)?", _ADDRESS_LINE)
+    WINDOW_BEFORE = 120
     SUPPORT_BOOST = 0.35
     UNDERMINE = ORGANISATIONAL
-    UNDERMINE_PENALTY = 0.2
-    UNDERMINE_BEFORE = 60
-    UNDERMINE_AFTER = 40
+    UNDERMINE_PENALTY = 0.3
+    UNDERMINE_BEFORE = 40
+    UNDERMINE_AFTER = 0
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=["postcode", "address"])

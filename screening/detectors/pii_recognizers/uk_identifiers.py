@@ -35,8 +35,10 @@ class UkNinoAnySpacingRecognizer(ContextRescoring, UkNinoRecognizer):
 
     PATTERNS = [
         Pattern("NINO (any spacing)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + _SEP + r"[A-D]\b", 0.6),
+        # In lower case only written solid: "on 12-05-26 a" is not a NINO.
+        Pattern("NINO (lower case)", r"\b[a-z]{2}\d{6}[a-d]\b", 0.6),
         # Without the suffix letter it is only a NINO when the text says so.
-        Pattern("NINO (no suffix)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + r"\b", 0.2),
+        Pattern("NINO (no suffix)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + r"\b", 0.15),
     ]
     SUPPORT = phrases(r"national insurance", r"n\.?i\.?(?: no\.?| number| num)?", r"nino", r"hmrc",
                       r"social security(?: number)?", r"ssn")
@@ -44,10 +46,12 @@ class UkNinoAnySpacingRecognizer(ContextRescoring, UkNinoRecognizer):
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=["insurance", "nino"])
+        self.global_regex_flags = CASE_SENSITIVE
 
     def base_score(self, matched: str, score: float) -> float:
-        letters = matched[:2].upper()
-        return score + 0.2 if _ISSUED_PREFIX.match(letters) else score
+        if matched[-1].isdigit():
+            return score
+        return score + 0.2 if _ISSUED_PREFIX.match(matched[:2].upper()) else score
 
 
 def nhs_checksum_ok(digits: str) -> bool:
