@@ -215,10 +215,11 @@ class PresidioPiiDetector:
 
         started = time.perf_counter()
         self._engine = _shared_doc_engine(load_spacy())
-        registry = RecognizerRegistry(recognizers=build_recognizers(), supported_languages=["en"])
+        recognizers = build_recognizers()
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=self._engine,  # type: ignore[arg-type]
                                         supported_languages=["en"])
-        logger.info("pii.presidio.v1 loaded %d recognizers in %.2fs", len(registry.recognizers),
+        logger.info("pii.presidio.v1 loaded %d recognizers in %.2fs", len(recognizers),
                     time.perf_counter() - started)
 
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:

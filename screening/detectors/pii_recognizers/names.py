@@ -50,7 +50,7 @@ _SUBJECT_FOLLOWERS = frozenset({
     "is", "'s", "\u2019s", "has", "had", "was", "in", "from", "at", "and", "told", "said", "says", "suffers",
     "joined", "votes", "voted", "came", "bought", "left", "asked", "dropped", "needs", "went", "got", "will",
     "lives", "moved", "('s", "'", "\u2019", ",", "(", "should", "could", "would", "can", "might", "must",
-    "did", "does", "doesn't", "isn't", "wasn't", "hasn't", "won't", "can't", "needs",
+    "did", "does", "doesn't", "isn't", "wasn't", "hasn't", "won't", "can't",
 })
 
 
@@ -83,7 +83,8 @@ def _is_name_run(doc: Doc, start: int, end: int) -> bool:
     if last in ORG_WORDS or last in STREET_WORDS:
         return False
     if any(t.ent_type_ == "PERSON" for t in run):
-        return True
+        # ... unless the tagger's PERSON is a capitalised verb ("Drop her a text").
+        return all(t.pos_ in ("PROPN", "NOUN", "X") for t in run)
     if _whole_line(doc, start, end) and end - start >= 2 and all(t.pos_ == "PROPN" for t in run):
         # A name on its own line heads an address block or a signature.
         return True

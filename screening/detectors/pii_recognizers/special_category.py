@@ -33,7 +33,7 @@ TERMS: dict[str, re.Pattern[str]] = {
         r"eating disorder", r"anorexi(?:a|c)", r"bulimi(?:a|c)", r"off sick", r"sick leave",
         r"signed off(?: sick)?", r"long covid", r"covid", r"multiple sclerosis", r"arthritis",
         r"infertil(?:e|ity)", r"ivf", r"terminally ill", r"terminal illness", r"antidepressants",
-        r"therapy", r"diagnosed", r"disabled", r"disability", r"wheelchair user", r"chronic \w+",
+        r"therapy", r"diagnosed", r"(?:is|was|registered|being) disabled", r"disability", r"wheelchair user", r"chronic \w+",
         r"migraines", r"crohn'?s", r"(?:medical|health) condition", r"illness", r"self[- ]harm(?:ing)?",
         r"suicidal", r"overdose",
     ),
@@ -85,7 +85,7 @@ TOPIC = phrases(
     r"awareness", r"talks? (?:on|about)", r"lectures?", r"webinar", r"seminar", r"workshop", r"research(?:ers?)?",
     r"prevention", r"campaign", r"charity", r"fundrais(?:er|ing)", r"appeal", r"study", r"expert", r"specialist",
     r"society", r"association", r"foundation", r"history month", r"course on", r"training on",
-    r"support group", r"staff network", r"policy", r"guidance", r"book", r"film", r"novel",
+    r"support group", r"staff network", r"policy", r"guidance", r"(?:new|latest|a) book", r"film", r"novel",
     r"documentary", r"podcast", r"panel", r"speaker", r"keynote", r"conference", r"allies", r"ally",
     r"inclusion", r"diversity", r"killers?", r"victims?",
 )
@@ -94,13 +94,14 @@ TOPIC = phrases(
 class SpecialCategoryRecognizer(EntityRecognizer):
     """Special-category terms in a sentence that names a person (reads the shared spaCy ``Doc``)."""
 
+    NAME = "SpecialCategoryRecognizer"
     NAMED_SCORE = 0.75
     NEARBY_NAME_SCORE = 0.6
     TOPIC_SCORE = 0.2
     ENTITIES = [f"SPECIAL_CATEGORY_{suffix}" for suffix in TERMS]
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=list(self.ENTITIES), name="SpecialCategoryRecognizer",
+        super().__init__(supported_entities=list(self.ENTITIES), name=self.NAME,
                          supported_language="en")
 
     def load(self) -> None:
@@ -139,7 +140,7 @@ class SpecialCategoryRecognizer(EntityRecognizer):
                 results.append(RecognizerResult(
                     entity_type=label, start=start, end=end, score=score,
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                         RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
                     },

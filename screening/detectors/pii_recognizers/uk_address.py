@@ -9,7 +9,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import UkPostcodeRecognizer
 
-from screening.detectors.pii_recognizers._context import ContextRescoring, phrases
+from screening.detectors.pii_recognizers._context import ContextRescoring, clamp, has_context, phrases
 from screening.detectors.pii_recognizers.uk_identifiers import CASE_SENSITIVE
 
 POSTCODE = (
@@ -62,6 +62,19 @@ class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
         super().__init__(supported_entity="STREET_ADDRESS", patterns=self.PATTERNS, context=["address"])
         self.global_regex_flags = CASE_SENSITIVE
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # type: ignore[no-untyped-def]
+        """Also lower an address that follows an organisation's name ("Meridian Foods, 12 Mill Lane")."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None:
+            return results
+        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC")]
+        for result in results:
+            follows_org = any(result.start - 60 <= e.end_char <= result.start for e in organisations)
+            if follows_org and not has_context(RESIDENTIAL, text, result.start, result.end, 50, 0):
+                result.score = clamp(result.score - self.UNDERMINE_PENALTY)
+        return [r for r in results if r.score > 0]
+
 
 
 class UkPostcodeContextRecognizer(ContextRescoring, UkPostcodeRecognizer):
@@ -73,7 +86,7 @@ class UkPostcodeContextRecognizer(ContextRescoring, UkPostcodeRecognizer):
     SUPPORT_BOOST = 0.35
     UNDERMINE = ORGANISATIONAL
     UNDERMINE_PENALTY = 0.3
-    UNDERMINE_BEFORE = 40
+    UNDERMINE_BEFORE = 100
     UNDERMINE_AFTER = 0
 
     def __init__(self) -> None:

@@ -65,7 +65,8 @@ def nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-class UkNhsChecksumRecognizer(ContextRescoring, NhsRecognizer):
+# presidio types NhsRecognizer.validate_result as -> bool; the mixin's None means "decide in base_score".
+class UkNhsChecksumRecognizer(ContextRescoring, NhsRecognizer):  # type: ignore[misc]
     """NHS numbers (``485 777 3456``), scored by their modulus-11 check digit and context.
 
     A valid check digit on a ten-digit number is strong evidence; a failed one with "NHS" next
@@ -131,7 +132,8 @@ class UkVehicleRegistrationContextRecognizer(ContextRescoring, UkVehicleRegistra
     """UK number plates (``AB51 ABC``, ``A123 BCD``, ``ABC 123D``): weak alone, clear near "car"."""
 
     SUPPORT = phrases(r"cars?", r"vans?", r"reg(?:istration)?(?: no\.?| number| plate)?", r"number ?plates?",
-                      r"plates?", r"vehicles?", r"park(?:ed|s|ing)?", r"drives?", r"driving", r"motorbike")
+                      r"plates?", r"vehicles?", r"park(?:ed|s|ing)?", r"drives?", r"driving", r"motorbike",
+                      r"(?:parking |disabled )?bay", r"owns")
     SUPPORT_BOOST = 0.35
 
     def __init__(self) -> None:
