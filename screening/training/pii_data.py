@@ -594,7 +594,7 @@ def generate(templates_path: Path = DEFAULT_TEMPLATES, seed: int = DEFAULT_SEED)
     """Every example, split into ``dev`` and ``heldout`` by template."""
     values = Values(random.Random(seed))
     examples = _presidio_examples(values, templates_path, copies=2)
-    examples += _staff_examples(values, STAFF_TEMPLATES, "staff", copies=2, seed=seed)
+    examples += _staff_examples(values, STAFF_TEMPLATES, "staff", copies=3, seed=seed)
     examples += _staff_examples(values, HARD_NEGATIVES, "staff-negative", copies=1, seed=seed)
     split: dict[str, list[Example]] = {"dev": [], "heldout": []}
     for example in examples:
