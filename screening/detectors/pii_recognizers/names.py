@@ -123,7 +123,10 @@ def person_spans(doc: Doc) -> list[Span]:
         j = i + 1
         while j < n and _candidate(doc[j]) and not doc[j].is_sent_start:
             j += 1
-        if _is_name_run(doc, i, j):
+        # A capitalised adverb or verb opening the sentence is not part of the name ("Apparently Gary").
+        while i < j and doc[i].pos_ not in ("PROPN", "NOUN", "X"):
+            i += 1
+        if i < j and _is_name_run(doc, i, j):
             spans.append(Span(doc, i, j, label="PERSON"))
         i = j
     return spans
