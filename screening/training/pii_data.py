@@ -32,8 +32,8 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 DEFAULT_TEMPLATES = Path("/work/shared/datasets/presidio-synthetic/templates.txt")
 DEFAULT_OUT = Path("data/pii")
