@@ -298,10 +298,36 @@ def _overlaps(a: RecognizerResult, b: RecognizerResult) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# Labels that describe the same kind of thing; a longer result swallows a shorter one of its family.
+_FAMILIES = {
+    "STREET_ADDRESS": "address", "UK_POSTCODE": "address",
+    "UK_BANK_ACCOUNT": "bank", "IBAN_CODE": "bank",
+}
+
+
+def label_family(label: str) -> str:
+    """The family a label belongs to (special categories are one family; most labels are their own)."""
+    if label.startswith("SPECIAL_CATEGORY_"):
+        return "special"
+    return _FAMILIES.get(label, label)
+
+
 def _strongest_non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Keep the highest-scoring of overlapping results (the longer one on a tie)."""
+    """Merge results inside a longer one of their family, then keep the strongest of any overlap.
+
+    A postcode inside a street address is part of it (the address takes the higher score); among
+    other overlapping results the highest score wins (the longer one on a tie).
+    """
+    merged: list[RecognizerResult] = []
+    for result in sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start)):
+        container = next((m for m in merged if m.start <= result.start and result.end <= m.end
+                          and label_family(m.entity_type) == label_family(result.entity_type)), None)
+        if container is None:
+            merged.append(result)
+        else:
+            container.score = max(container.score, result.score)
     kept: list[RecognizerResult] = []
-    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+    for result in sorted(merged, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
         if not any(_overlaps(result, k) for k in kept):
             kept.append(result)
     return kept

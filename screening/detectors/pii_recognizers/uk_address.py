@@ -68,7 +68,11 @@ class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if doc is None:
             return results
-        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC")]
+        # spaCy's small model often calls a person's name ORG; names found by ``person_spans``
+        # (the artifacts' entities) are not organisations.
+        people = list(getattr(nlp_artifacts, "entities", []))
+        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC")
+                         and not any(p.start_char < e.end_char and e.start_char < p.end_char for p in people)]
         for result in results:
             follows_org = any(result.start - 60 <= e.end_char <= result.start for e in organisations)
             if follows_org and not has_context(RESIDENTIAL, text, result.start, result.end, 50, 0):
