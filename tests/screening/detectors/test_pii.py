@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import screening.detectors  # noqa: F401  (detector modules are imported with torch hidden)
 from screening.pipeline import Screener
 
 pytestmark = pytest.mark.model

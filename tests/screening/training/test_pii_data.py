@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import screening.detectors  # noqa: F401  (detector modules are imported with torch hidden)
 from screening.training import pii_data
 
 pytestmark = pytest.mark.skipif(not pii_data.DEFAULT_TEMPLATES.exists(),
