@@ -17,6 +17,7 @@ refuses to process text. After presidio, three policy rules apply:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ logger = logging.getLogger(__name__)
 MIN_REPORTED_SCORE = 0.15
 
 PERSON = "PERSON"
+# Digits inside a link are page ids and tracking codes, not identifiers.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 PERSON_SAME_SENTENCE = 0.8
 PERSON_SAME_DRAFT = 0.55
 PERSON_ALONE = 0.15
@@ -238,7 +241,9 @@ class PresidioPiiDetector:
             text=draft.text, language="en", nlp_artifacts=artifacts_from_doc(doc, self._engine),
             score_threshold=MIN_REPORTED_SCORE,
         )
-        results = [r for r in results if not self._allow_listed(r.entity_type, draft.text[r.start : r.end])]
+        links = [m.span() for m in _URL.finditer(draft.text)]
+        results = [r for r in results if not self._allow_listed(r.entity_type, draft.text[r.start : r.end])
+                   and not any(a <= r.start and r.end <= b for a, b in links)]
         people = [r for r in results if r.entity_type == PERSON]
         others = _strongest_non_overlapping([r for r in results if r.entity_type != PERSON])
         people = [p for p in people if not any(_overlaps(p, o) for o in others)]

@@ -208,3 +208,13 @@ def test_role_mailboxes_outside_the_allow_list_score_below_threshold(screener: S
     result = screener.screen("Contact info@hartley-engineering.co.uk for quotes.")
     assert result.decision == "allow"
     assert 0 < result.scores["pii"] < screener.policy.categories["pii"].threshold
+
+
+@pytest.mark.parametrize("draft", [
+    "Tracking number 9434765919 - should arrive tomorrow.",
+    "Full story: https://www.example.org/news/943-476-5919/welding-awards",
+    "Photos at www.example.org/gallery/07700900123 from the open day",
+])
+def test_numbers_that_only_look_like_identifiers_are_not_reported(screener: Screener, draft: str) -> None:
+    result = screener.screen(draft)
+    assert result.decision == "allow", [(f.label, f.text, f.score) for f in result.findings]
