@@ -58,6 +58,8 @@ POSITIVES = [
     ("SPECIAL_CATEGORY_CRIMINAL_RECORD", "Apparently Gary has a criminal record.", "criminal record"),
     ("SPECIAL_CATEGORY_POLITICAL_OPINION", "Ben Carter votes Reform, apparently.", "votes Reform"),
     ("SPECIAL_CATEGORY_GENDER_IDENTITY", "Alex Reid is transgender and joins on Monday.", "transgender"),
+    ("SPECIAL_CATEGORY_ETHNICITY", "Kemi Adeyemi is of Nigerian descent, she told us.", "of Nigerian descent"),
+    ("SPECIAL_CATEGORY_HEALTH", "Welcome back Emeka! Hope the chemo is going ok.", "chemo"),
     ("PERSON", "Priya Shah's mobile is 07700 900111.", "Priya Shah"),
     ("EMAIL_ADDRESS", "Write to Sam at sam.jones@example.co.uk", "sam.jones@example.co.uk"),
 ]
