@@ -11,6 +11,7 @@ from typing import TextIO
 
 from screening.audit import engine
 from screening.audit.checkpoint import Checkpoint, fingerprint
+from screening.audit.enqueue import EnqueueSummary, enqueue_flagged
 from screening.audit.output import OutputFormat, write_results
 from screening.audit.progress import Progress
 from screening.audit.report import write_report
@@ -35,6 +36,7 @@ class AuditOptions:
     overwrite: bool = False
     report: bool = True
     progress: bool = True
+    queue_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class AuditSummary:
     screened_now: int
     resumed_from: int
     seconds: float
+    enqueued: EnqueueSummary | None = None
 
     @property
     def total(self) -> int:
@@ -77,8 +80,8 @@ def audit(input_path: Path, outdir: Path, options: AuditOptions | None = None,
                                    options.columns.account],
         "account": options.account, "policy_version": policy.version, "policy": policy_json,
     }
-    checkpoint = Checkpoint.open(outdir, fingerprint(input_path, settings), resume=options.resume,
-                                 overwrite=options.overwrite)
+    print_ = fingerprint(input_path, settings)
+    checkpoint = Checkpoint.open(outdir, print_, resume=options.resume, overwrite=options.overwrite)
     try:
         done = checkpoint.done_rows()
         if done:
@@ -109,7 +112,11 @@ def audit(input_path: Path, outdir: Path, options: AuditOptions | None = None,
         report = write_report(records, outdir, {
             "input": input_path.name, "format": fmt, "policy_version": policy.version,
         })
+    enqueued = None
+    if options.queue_url:
+        key = f"audit:{print_['sha256_head_tail'][:16]}"
+        enqueued = enqueue_flagged(records, options.queue_url, key, outdir)
     decisions = Counter(str(r["decision"]) for r in records)
     logger.info("audit done: %d posts, %s, %.1fs", len(records), dict(decisions), seconds)
     return AuditSummary(results=results, report=report, decisions=dict(decisions), screened_now=screened_now,
-                        resumed_from=len(done), seconds=seconds)
+                        resumed_from=len(done), seconds=seconds, enqueued=enqueued)
