@@ -204,7 +204,7 @@ def bench_service(sizes: Sizes, work: Path) -> dict[str, Any]:
         with httpx.Client(timeout=30) as client:
             while time.perf_counter() - started < 120:
                 if server.poll() is not None:
-                    raise RuntimeError(f"the service exited {server.returncode}: {server.stderr.read()[-2000:]!r}")
+                    raise RuntimeError(f"the service exited {server.returncode}: {(server.stderr.read() if server.stderr else b'')[-2000:]!r}")
                 try:
                     response = client.post(url, json=draft)
                 except httpx.TransportError:

@@ -159,7 +159,7 @@ def _months_chart(summary: Summary, width: int = 900) -> str:
 def _month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
     end = (int(last[:4]), int(last[5:7]))
-    out = []
+    out: list[str] = []
     while (year, month) <= end and len(out) < 600:
         out.append(f"{year:04d}-{month:02d}")
         month += 1
