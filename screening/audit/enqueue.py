@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ class EnqueueSummary:
     log: Path
 
 
-def enqueue_flagged(records: Sequence[dict[str, Any]], queue_url: str, key_prefix: str, outdir: Path,
+def enqueue_flagged(records: Iterable[dict[str, Any]], queue_url: str, key_prefix: str, outdir: Path,
                     token: str | None = None, timeout: float = 30.0) -> EnqueueSummary:
     """Submit every flagged record that still has its text; return what happened."""
     import httpx

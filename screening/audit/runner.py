@@ -14,7 +14,7 @@ from screening.audit.checkpoint import Checkpoint, fingerprint
 from screening.audit.enqueue import EnqueueSummary, enqueue_flagged
 from screening.audit.output import OutputFormat, write_results
 from screening.audit.progress import Progress
-from screening.audit.report import write_report
+from screening.audit.report import summarise, write_report
 from screening.audit.sources import Columns, Format, count_posts, detect_format, read_posts
 from screening.errors import InputError
 from screening.policy import load_policy
@@ -103,20 +103,22 @@ def audit(input_path: Path, outdir: Path, options: AuditOptions | None = None,
         finally:
             progress.close()
         seconds = time.perf_counter() - started
-        records = checkpoint.records()
     finally:
         checkpoint.close()
-    results = write_results(records, outdir, options.output_format)
+    # Each pass streams the checkpoint in row order; only a row -> offset index stays in memory.
+    index = checkpoint.index()
+    results = write_results(checkpoint.records(index), outdir, options.output_format)
+    summary = summarise(checkpoint.records(index))
     report = None
     if options.report:
-        report = write_report(records, outdir, {
+        report = write_report(summary, outdir, {
             "input": input_path.name, "format": fmt, "policy_version": policy.version,
         })
     enqueued = None
     if options.queue_url:
         key = f"audit:{print_['sha256_head_tail'][:16]}"
-        enqueued = enqueue_flagged(records, options.queue_url, key, outdir)
-    decisions = Counter(str(r["decision"]) for r in records)
-    logger.info("audit done: %d posts, %s, %.1fs", len(records), dict(decisions), seconds)
+        enqueued = enqueue_flagged(checkpoint.records(index), options.queue_url, key, outdir)
+    decisions = Counter({k: v for k, v in summary.decisions.items() if v})
+    logger.info("audit done: %d posts, %s, %.1fs", summary.posts, dict(decisions), seconds)
     return AuditSummary(results=results, report=report, decisions=dict(decisions), screened_now=screened_now,
                         resumed_from=len(done), seconds=seconds, enqueued=enqueued)
