@@ -17,8 +17,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from screening.detectors import registry
-from screening.detectors.base import Detector, Draft, Feature
 from screening.errors import DetectorError, InputError
 from screening.findings import (
     CATEGORIES,
@@ -32,6 +30,12 @@ from screening.findings import (
 from screening.nlp import detect_languages, load_spacy, torch_hidden
 from screening.normalise import NormalisedText, normalise
 from screening.policy import Policy, load_policy
+
+# Importing the detectors imports presidio and spaCy; without this guard thinc and presidio would
+# also import torch (~190 MB, a second or more), which no runtime model uses. See screening.nlp.
+with torch_hidden():
+    from screening.detectors import registry
+    from screening.detectors.base import Detector, Draft, Feature
 
 logger = logging.getLogger(__name__)
 
