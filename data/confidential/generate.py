@@ -263,6 +263,35 @@ TRAIN: dict[str, list[str]] = {
         "Internal candidates are welcome to apply for the new team leader role.",
         "Our internal quality review found that learner satisfaction rose to {pct}.",
         "Launch day! Our new website is live - have a look and tell us what you think.",
+        "Fantastic turnout at yesterday's employer breakfast - thank you to everyone who came along.",
+        "The canteen is serving a charity lunch on Friday, all proceeds to the children's hospice.",
+        "Well done to {name} for completing the London Marathon in under four hours!",
+        "Please welcome {name}, who joins the finance team as our new payroll officer.",
+        "Our apprentices visited the Jaguar Land Rover plant this week to see robotic welding in action.",
+        "Reminder: the campus closes at 4pm on Friday for the bank holiday weekend.",
+        "Enrolment for {month} courses is now open. Apply online or visit reception.",
+        "Our forklift course now runs every other Saturday, with places for eight learners.",
+        "Thanks to {partner} for sponsoring this year's skills competition.",
+        "We're looking for volunteers to help at the open day on 6 {month}; tea and cake provided.",
+        "Job opportunity: Facilities Assistant, part time, £23,400 pro rata. Closing date 4 {month}.",
+        "Our new electric minibus will take learners between the two campuses from {month}.",
+        "Photos from the graduation ceremony are now on our Flickr page.",
+        "Staff wellbeing week starts Monday: yoga, walking groups and free fruit every day.",
+        "Learners raised {money} for the air ambulance with a sponsored bike ride.",
+        "Today we welcomed 30 Year 10 pupils for a taster day in bricklaying and plumbing.",
+        "Safety first: wear your safety glasses in the workshop at all times, even when you're just watching.",
+        "Emergency stop buttons are tested every Monday morning in the machine shop.",
+        "The new paint-spraying booth in our automotive workshop is now open for bookings.",
+        "Our annual staff conference is on 9 {month} at the Leicester campus. Agenda to follow.",
+        "Proud to support Mental Health Awareness Week with events across both campuses.",
+        "Learn to weld aluminium on our new two-day course. All materials and PPE provided.",
+        "Our research on apprentice wellbeing was featured on BBC Radio Leicester this morning.",
+        "Congratulations to the estates team for winning a Green Gown Award for our solar project.",
+        "Interviews for the lecturer posts take place next week; good luck to all candidates.",
+        "Our library now lends laptops to learners for up to two weeks.",
+        "The bus timetable has changed: route 48 now stops outside the main entrance.",
+        "Half-term activities for children of staff are running in the sports hall next week.",
+        "Introducing our new Head of Apprenticeships, {name}, who joins from {partner}.",
     ],
 }
 
@@ -407,6 +436,7 @@ HELDOUT: dict[str, list[str]] = {
 }
 
 NONE_EXTRA = {
+    "name": ["Amira Shah", "Ben Carter", "Ffion Roberts", "Kwame Mensah", "Lucy Hart", "Owain Griffiths"],
     "journal": ["Welding in the World", "Safety Science", "the Journal of Vocational Education"],
     "partner": ["Leicestershire County Council", "the Welding Institute", "East Midlands Chamber"],
 }
