@@ -142,7 +142,8 @@ _PIN_KEYWORD = re.compile(rf"^(?:{_PIN_WORDS})$", re.IGNORECASE)
 # "login: admin / Welcome1", "user root, pass Kx9!", "username events and password ...",
 # "Usuario: invitado, contraseña: ...": the secret is the second value.
 _USER_PAIR = re.compile(
-    r"\b(?:log-?in|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiant|defnyddiwr)\s*[:=]?\s*\S{2,40}?"
+    r"\b(?:log-?in|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiant|defnyddiwr)"
+    r"(?:\s+(?:for|to|on|of|pour|für|para)\b[^:\n]{1,40}?)?\s*[:=]?\s*\S{2,40}?"
     r"\s*(?:/|,|\band\b|\bwith\b|\bpass(?:word)?\b\s*:?)\s*(?:pass(?:word)?\s*:?\s*)?"
     r"[\"'“]?(?P<value>[^\s\"'”,;]{4,64})",
     re.IGNORECASE,

@@ -156,6 +156,8 @@ _VULN = _rx(
     r"\bfirewall\b", r"\bantivirus\b", r"\bno\s+encryption\b", r"\bwithout\s+a\s+password\b",
     r"\b(?:multi-factor|two-factor|mfa|2fa)\b.*\bdisabled\b", r"\bany\s+password\b", r"\bopen\s+admin\s+panel\b",
     r"\bbackdoor\b", r"\bexposed\b",
+    r"\b(?:haven't|hasn't|have\s+not|has\s+not|never\s+been)\s+(?:been\s+|yet\s+)?(?:patched|fixed)\b",
+    r"\bnot\s+(?:yet\s+)?patched\b",
 )
 _UNFIXED = _rx(
     r"\bstill\b", r"\bnot\s+(?:yet\s+)?(?:fixed|patched|updated)\b", r"\bhaven't\b", r"\bhasn't\b",
