@@ -3,6 +3,7 @@
 Importing this package registers every built-in detector; add a new detector's module here.
 """
 
+import screening.detectors.defamatory  # noqa: F401
 from screening.detectors import pii  # noqa: F401
 from screening.detectors.base import Detector, Draft
 from screening.detectors.registry import get, names, register

@@ -237,6 +237,8 @@ def _pluralise(predicate: str) -> str:
     first, _, rest = predicate.partition(" ")
     if first in _PLURAL_FIRST_WORD:
         first = _PLURAL_FIRST_WORD[first]
+    elif first == "lies":
+        first = "lie"
     elif first.endswith("ies"):
         first = first[:-3] + "y"
     elif re.search(r"(ss|sh|ch|x)es$", first):
@@ -280,6 +282,8 @@ def _allegation_sentence(frame: str, target: str, predicate: str) -> tuple[str, 
     ``{R}`` is a pronoun referring back to the target in a two-sentence frame (singular "they":
     the templates assume nobody's gender).
     """
+    if "{R}" in frame:
+        predicate = _pluralise(predicate)
     text = frame.format(T=target, P=predicate, R="They")
     for sentence in re.split(r"(?<=[.?!])\s+", text):
         if predicate in sentence:
