@@ -34,10 +34,11 @@ logger = logging.getLogger(__name__)
 NAME = "defamatory"
 VERSION = "v1"
 THRESHOLD = 0.5  # matches the policy's `defamatory.threshold`; see the model card
-ALLEGATION_C = 4.0
+ALLEGATION_C = float(__import__("os").environ.get("DEF_C", "4.0"))
 KIND_C = 8.0
 SEED = 0
 EVAL_FILES = ("heldout.jsonl", "workplace.jsonl", "clean.jsonl")
+TRAIN_FILES = ("train.jsonl", "background_presidio.jsonl")
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -124,8 +125,8 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     import skops.io as sio
 
     started = time.perf_counter()
-    train_path = _data_folder(data_dir) / "train.jsonl"
-    rows = read_rows(train_path)
+    train_paths = [p for p in (_data_folder(data_dir) / name for name in TRAIN_FILES) if p.is_file()]
+    rows = [row for path in train_paths for row in read_rows(path)]
     texts, labels = sentence_table(rows)
     embeddings = _encode(texts)
     allegation, kind = build_heads(embeddings, labels)
@@ -139,7 +140,7 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     folder.mkdir(parents=True, exist_ok=True)
     sio.dump(allegation, folder / "allegation.skops")
     sio.dump(kind, folder / "kind.skops")
-    report = evaluate(data_dir, models_dir, None, _write_metadata=(folder, train_path, metrics))
+    report = evaluate(data_dir, models_dir, None, _write_metadata=(folder, train_paths, metrics))
     metrics.update(report["summary"])
     logger.info("trained %s/%s in %.1fs", NAME, VERSION, time.perf_counter() - started)
     return metrics
@@ -185,7 +186,7 @@ def score_file(detector: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
     for row, detection in zip(rows, detections, strict=True):
         findings = sorted(detection.findings, key=lambda f: -f.score)
         flagged = bool(findings)
-        gold = row["label"]
+        gold = row.get("label", "none")  # corporate/clean.jsonl rows are unlabelled clean posts
         predicted = findings[0].label if findings else "none"
         if gold != "none":
             per_kind[gold]["gold"] += 1
@@ -201,10 +202,11 @@ def score_file(detector: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
             else:
                 fn += 1
         else:
-            per_neg[row["neg_type"] or "other"]["total"] += 1
+            neg_type = row.get("neg_type") or row.get("kind") or "other"
+            per_neg[neg_type]["total"] += 1
             if flagged:
                 fp += 1
-                per_neg[row["neg_type"] or "other"]["flagged"] += 1
+                per_neg[neg_type]["flagged"] += 1
             else:
                 tn += 1
         if flagged:
@@ -249,15 +251,15 @@ def score_file(detector: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
-             _write_metadata: tuple[Path, Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+             _write_metadata: tuple[Path, list[Path], dict[str, Any]] | None = None) -> dict[str, Any]:
     """Run the detector on the held-out, workplace and clean drafts; write a report if asked."""
     from screening.detectors.defamatory import DefamatoryDetector
 
     folder = _data_folder(data_dir)
     if _write_metadata is not None:
         # Hashes must exist before the detector can load the new artefact; metrics follow below.
-        artefact_dir, train_path, train_metrics = _write_metadata
-        _metadata(artefact_dir, train_path, train_metrics, {})
+        artefact_dir, train_paths, train_metrics = _write_metadata
+        _metadata(artefact_dir, train_paths, train_metrics, {})
     detector = DefamatoryDetector(None, models_root=models_dir)
     detector.load()
     files: dict[str, dict[str, Any]] = {}
@@ -276,8 +278,8 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
     }
     report = {"summary": summary, "files": files}
     if _write_metadata is not None:
-        artefact_dir, train_path, train_metrics = _write_metadata
-        _metadata(artefact_dir, train_path, train_metrics, {k: {kk: vv for kk, vv in v.items() if kk != "errors"}
+        artefact_dir, train_paths, train_metrics = _write_metadata
+        _metadata(artefact_dir, train_paths, train_metrics, {k: {kk: vv for kk, vv in v.items() if kk != "errors"}
                                                               for k, v in files.items()})
     if report_dir is not None:
         report_dir.mkdir(parents=True, exist_ok=True)
@@ -285,16 +287,17 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
     return report
 
 
-def _metadata(folder: Path, train_path: Path, train_metrics: dict[str, Any],
+def _metadata(folder: Path, train_paths: list[Path], train_metrics: dict[str, Any],
               evaluation: dict[str, Any]) -> None:
-    data = sorted(train_path.parent.glob("*.jsonl"))
+    data = sorted(train_paths[0].parent.glob("*.jsonl"))
     write_metadata(folder, {
         "name": NAME,
         "version": VERSION,
         "detector": "defamatory.minilm.v1",
         "threshold": THRESHOLD,
         "encoder": _encoder_identity(),
-        "data_sha256": _sha256_files([train_path]),
+        "data_sha256": _sha256_files(train_paths),
+        "train_files": [p.name for p in train_paths],
         "eval_data_sha256": {p.name: _sha256_files([p]) for p in data},
         "hyperparameters": {"allegation_C": ALLEGATION_C, "kind_C": KIND_C, "calibration": "sigmoid, 5-fold",
                             "seed": SEED},

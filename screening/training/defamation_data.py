@@ -90,61 +90,75 @@ TRAIN = Pool(
     generic_targets=["some people", "plenty of contractors", "a lot of suppliers out there", "some training providers",
                      "many firms in this industry", "people like that", "loads of builders"],
     predicates={
-        "crime": ["stole tools from the site store", "has been nicking cash from the till",
+        "crime": ["walked off with the petty cash tin", "runs a fencing operation for stolen catalytic converters", "punched an apprentice in the stores", "stole from the students' charity collection", "stole tools from the site store", "has been nicking cash from the till",
                   "was dealing drugs out of the workshop car park", "broke into the stores over the weekend",
                   "assaulted a learner in the canteen", "has been selling stolen copper cable",
                   "smashed up a colleague's car in a rage", "handles stolen plant machinery"],
-        "fraud": ["has been fiddling the expenses for years", "invoiced us for work that was never done",
+        "fraud": ["ran a fake invoice scam on the college", "pocketed the grant money meant for bursaries", "doubled the hours on every timesheet", "sold the same training places three times over", "overcharged vulnerable customers on purpose", "has been fiddling the expenses for years", "invoiced us for work that was never done",
                   "is running a scam on the apprentices' grant money", "defrauded the staff pension scheme",
                   "cooked the books to hide the losses", "charges customers for parts it never fits",
                   "claimed funding for learners who do not exist"],
-        "dishonesty": ["lied to the auditors about the attendance figures", "is a compulsive liar who cannot be trusted",
+        "dishonesty": ["lied through their teeth at the meeting", "covered up the truth about the missing funds", "told the parents a pack of lies", "cannot open their mouth without lying", "pretended to have a degree they never earned", "lied to the auditors about the attendance figures", "is a compulsive liar who cannot be trusted",
                        "made up references on the CV", "deliberately misled the governors",
                        "lies to clients about delivery dates", "is as crooked as they come"],
-        "bribery": ["bribed the inspector to pass the site", "took backhanders from the scaffolding firm",
+        "bribery": ["takes bungs from contractors", "got the deal through with a sweetener to the planning officer", "gave the assessor concert tickets in exchange for passing the cohort", "promised the buyer a job in return for the order", "is bent and takes money to award contracts", "bunged the buyer a few grand to get the order", "is in the pocket of the supplier", "paid for the inspector's trip to Dubai to win the contract", "rewards council officials with gifts for contracts", "keeps the building control officer sweet with cash", "paid the examiner to look the other way", "handed the buyer an envelope of cash for the contract", "bought off the planning committee", "pays kickbacks to get on the framework", "won the council contract with bribes", "bribed the inspector to pass the site", "took backhanders from the scaffolding firm",
                     "paid off the council officer to win the tender", "accepts kickbacks from suppliers",
                     "slipped cash to the assessor for a pass"],
-        "falsification": ["falsified the gas safety certificates", "forged the learners' signatures on the assessment records",
+        "falsification": ["rigs the test data so failed parts pass", "invents inspection records", "changes the readings to make failed tests pass", "fiddled the end-point assessment grades", "fakes the PAT testing records", "ticks off safety checks nobody has done", "altered the attendance registers before the audit", "hands out certificates for courses nobody attended", "printed fake training certificates", "falsified the gas safety certificates", "forged the learners' signatures on the assessment records",
                           "faked the test results for the whole batch", "signed off welds that were never inspected",
                           "backdated the calibration certificates"],
-        "counterfeit": ["sells counterfeit hard hats", "supplied fake branded power tools",
+        "counterfeit": ["sells knock-off branded workwear", "supplies fake circuit breakers", "passes off cheap copies as genuine Makita kit", "sells pirated software to schools", "deals in counterfeit safety boots", "sells counterfeit hard hats", "supplied fake branded power tools",
                         "is passing off knock-off safety harnesses as genuine", "sells counterfeit PPE with forged CE marks",
                         "stocks fake brand-name drill bits"],
-        "dangerous_incompetence": ["is so incompetent that someone will get killed on site",
+        "dangerous_incompetence": ["allows learners on the roof with no harness", "never checks the guards on the band saw before students use it", "is a menace to everyone on site", "leaves scaffold boards loose for others to trip on", "lets students grind metal without eye protection", "has no clue about asbestos and exposes everyone to it", "puts lives at risk every day with shoddy wiring", "does not know how to isolate a circuit and will electrocute someone", "left a trench unsupported with students in it", "is a walking hazard on any building site", "lets untrained kids drive the dumper truck", "couldn't be trusted to run a fire drill without someone getting hurt", "is so incompetent that someone will get killed on site",
                                    "wired the workshop so badly it could electrocute a student",
                                    "has no idea how to run a crane lift safely",
                                    "lets apprentices use the lathe without guards", "keeps ignoring gas leaks"],
-        "drunkenness": ["turns up to work drunk", "was drunk in charge of the forklift",
+        "drunkenness": ["always has booze on their breath in class", "drinks cans in the van between jobs", "stinks of beer every morning", "was legless at the awards dinner in front of clients", "turns up hungover and still half drunk", "drinks on the job", "was sloshed at the client dinner", "is always drunk on the job", "smelt of whisky during the practical exam", "got blind drunk and drove the college minibus", "sneaks cans of lager into the workshop", "has a drink problem that everyone ignores at work", "turns up to work drunk", "was drunk in charge of the forklift",
                         "drinks vodka in the office before lunch", "was too hammered to teach the afternoon class"],
-        "sexual_misconduct": ["sexually harassed two apprentices", "groped a colleague at the Christmas party",
+        "sexual_misconduct": ["made sexual comments about a sixteen-year-old learner", "keeps touching the apprentices", "harasses young female staff", "asked a student for sexual photos", "sexually harassed two apprentices", "groped a colleague at the Christmas party",
                               "sends sexual messages to students", "makes sexual advances on learners half their age"],
-        "misconduct": ["bullies the apprentices until they quit", "was sacked for gross misconduct",
+        "misconduct": ["threatens anyone who complains", "shreds complaints before anyone sees them", "gave the job to their partner without an interview", "was dismissed for abusing their position", "hides near-miss reports from the governors", "bullies the apprentices until they quit", "was sacked for gross misconduct",
                        "hides complaints from learners", "fixed the interview so a friend got the job",
                        "victimises anyone who raises a grievance"],
     },
-    fact_frames=["{T} {P}.", "Just so everyone knows, {T} {P}.", "Fact: {T} {P}.",
+    fact_frames=["{T} {P}.", "Just so everyone knows, {T} {P}.", "Fact: {T} {P}.", "PSA: {T} {P}.",
+                 "Can't believe {T} {P}.", "{T} {P}, and I can prove it.",
                  "Warning to all our followers: {T} {P}.", "Avoid {T} at all costs. {R} {P}."],
-    rumour_frames=["I heard that {T} {P}.", "Apparently {T} {P}.", "Rumour has it {T} {P}."],
+    rumour_frames=["I heard that {T} {P}.", "Apparently {T} {P}.", "Rumour has it {T} {P}.",
+                   "People are saying {T} {P}.", "So I hear {T} {P}."],
     insinuation_frames=["Not saying {T} {P}, but draw your own conclusions.",
                         "Interesting that nobody asks whether {T} {P}...",
-                        "I'll just leave this here: {T} {P}. Make of it what you will."],
-    opinion_frames=["I reckon {T} {P}."],
-    taste=["I didn't enjoy {T}'s keynote at the conference.", "Honestly, I found {T}'s talk a bit dull.",
+                        "I'll just leave this here: {T} {P}. Make of it what you will.",
+                        "Funny how {T} {P}... just saying."],
+    opinion_frames=["I reckon {T} {P}.", "I think {T} {P}.", "Personally I believe {T} {P}."],
+    taste=["I wasn't keen on the colour scheme {T} chose for the new reception.",
+           "{T}'s podcast is a bit long-winded for me.", "I didn't enjoy {T}'s keynote at the conference.", "Honestly, I found {T}'s talk a bit dull.",
            "Not a fan of the new logo {T} came up with.", "{T}'s stand at the trade show was too loud for my liking.",
            "I preferred last year's speaker to {T}, personally."],
     idea_criticism=["{T}'s new pricing model makes no sense to me.", "I think {T}'s plan to scrap evening classes is a mistake.",
                     "The new apprenticeship standards are far too complicated.", "Cheap hard hats are a false economy.",
                     "Open-plan workshops are a terrible idea in my opinion."],
     praise=["Congratulations to {T} on winning the regional training award!", "{T} did a brilliant job on the Coventry project.",
-            "Massive thanks to {T} for the donated safety boots.", "{T} runs one of the best apprenticeship schemes around."],
+            "Massive thanks to {T} for the donated safety boots.", "{T} runs one of the best apprenticeship schemes around.",
+            "Brilliant work from {T} on the new training rig.", "We're proud to work alongside {T}.",
+            "{T} has been a fantastic mentor to our apprentices.", "Thank you {T} for all your support this year."],
     cleared=["{T} was cleared of all wrongdoing by the tribunal.", "There is no evidence that {T} did anything wrong.",
-             "The audit confirmed that {T}'s accounts are in perfect order."],
+             "The audit confirmed that {T}'s accounts are in perfect order.", "{T} has been fully exonerated.",
+             "All charges against {T} were dropped.", "The complaint against {T} was not upheld.",
+             "An independent review confirmed {T} followed every procedure."],
     neutral=["Great to welcome {T} to the team today!", "Meeting with {T} about the new contract next week.",
-             "{T} is giving the induction talk on Monday.", "Looking forward to working with {T} again this year."],
+             "{T} is giving the induction talk on Monday.", "Looking forward to working with {T} again this year.",
+             "{T} has joined our governing board.", "{T} retires this month after 20 years with us.",
+             "Our new partnership with {T} starts in September.", "{T} is visiting the campus on Thursday."],
     training_content=["In today's session we cover how to spot counterfeit PPE.",
                       "Our fraud awareness course teaches staff to recognise fake invoices.",
                       "Reminder: never work at height if you have been drinking.",
-                      "{T} delivered a great session on spotting forged certificates."],
+                      "{T} delivered a great session on spotting forged certificates.",
+                      "{T} ran a workshop on preventing bribery in procurement.",
+                      "{T} will talk learners through how fraudsters fake invoices.",
+                      "{T} explained how to check whether a gas safety certificate is genuine.",
+                      "Our safeguarding lead {T} covered how to report sexual harassment at work."],
     first_person=["I was so rubbish at welding on my first day, ha!", "Confession: I ate the last biscuit and blamed the printer.",
                   "I definitely fibbed about enjoying the 6am start."],
     official=[
@@ -401,6 +415,101 @@ HANDWRITTEN_TRAIN: list[tuple[str, str, str | None, str | None, str | None]] = [
      "none", None, "Sallow Road Motors", "official_report"),
 ]
 
+# Ordinary posts of every kind an organisation makes, for training only: the allegation head must
+# learn that announcements, adverts, research news and student stories are not allegations.
+BACKGROUND_TRAIN: list[str] = [
+    "Our new motor vehicle workshop opens its doors to learners on Monday.",
+    "Enrolment for part-time evening classes closes on Friday, so don't miss out.",
+    "We're recruiting a Curriculum Manager for Engineering; full details on our jobs page.",
+    "Vacancy: Assessor in Electrical Installation, permanent, 37 hours a week.",
+    "Our research with two local manufacturers has been published in an engineering journal this month.",
+    "A new study by our lecturers looks at why apprentices leave their programmes early.",
+    "Student story: Kayleigh started as a shy first-year and now runs her own joinery business.",
+    "Meet Arjun, who retrained as a gas engineer at 38 and has never looked back.",
+    "Safety tip of the week: always check your ladder before you climb it.",
+    "Reminder: hi-vis jackets must be worn in the construction yard at all times.",
+    "Our learners completed their confined space training with flying colours.",
+    "The forklift refresher course now runs every month at our Coalville site.",
+    "Graduation photos are now online. What a day it was!",
+    "The refurbished library has 60 new study spaces and longer opening hours.",
+    "We're hosting a free taster day for school leavers on 3 April.",
+    "Our first cohort of heat pump installers finished their qualification today.",
+    "The campus café now serves breakfast from 8am.",
+    "Thanks to our governors for their time and support over the past year.",
+    "Our annual report for 2025 is now available on the website.",
+    "This term's timetable has been updated; check the learner portal for changes.",
+    "We have been awarded funding to expand our electric vehicle training.",
+    "Learners from our welding course built a sculpture for the town centre.",
+    "Book your place on our Level 1 first aid at work course today.",
+    "New dates added for the abrasive wheels course in the spring.",
+    "The engineering department is looking for employer partners for T Level placements.",
+    "Our staff raised over £3,000 for a children's hospice with a sponsored walk.",
+    "Open day this Saturday: tour the workshops, meet the lecturers and try a practical.",
+    "The bricklaying competition final takes place in our main hall next week.",
+    "Well done to everyone who took part in the regional skills heats.",
+    "Our electrical apprentices visited a solar farm to see installation at scale.",
+    "New partnership: we will train the maintenance teams of a regional housing provider.",
+    "Our podcast this week features two former apprentices talking about their careers.",
+    "The college will be closed on the bank holiday Monday.",
+    "Hard hats, boots and gloves are provided for every practical session.",
+    "Congratulations to our team on a record number of apprenticeship completions.",
+    "Our governors welcomed three new members at this week's board meeting.",
+    "Thank you to the local fire service for running a safety demonstration for our learners.",
+    "Results of our learner survey show 92% would recommend us to a friend.",
+    "Our teaching kitchen is now open for lunches, Tuesday to Thursday.",
+    "We are proud to sign the Armed Forces Covenant.",
+    "Applications for the adult learner bursary open on 1 September.",
+    "Our lab technicians have installed a new tensile testing machine.",
+    "A reminder to staff: the pension scheme drop-in is on Wednesday afternoon.",
+    "Our ICT team will upgrade the Wi-Fi across the campus over half term.",
+    "We're celebrating 50 years of training engineers in Leicestershire this year.",
+    "Learners in our plumbing course fitted a new bathroom for a local charity.",
+    "The careers team can help you write a CV; drop in any weekday lunchtime.",
+    "Our apprenticeship levy transfer scheme helps small employers take on apprentices.",
+    "Parents' evening for first-year learners is on Thursday from 4pm.",
+    "We welcome applications from people of all backgrounds.",
+    "Our new course in drone surveying starts in January.",
+    "Staff are invited to the end-of-term lunch in the main hall on Friday.",
+    "The sports hall is available to hire in the evenings and at weekends.",
+    "We've updated our privacy notice; read it on the website.",
+    "Our lecturers attended the national conference on technical education this week.",
+    "A reminder that the car park barrier will be replaced on Tuesday.",
+    "Our learners won gold and silver at the national construction skills final.",
+    "Thanks to everyone who donated to the food bank collection this winter.",
+    "We're proud to be a Disability Confident employer.",
+    "Free English and maths courses are available for adults without a GCSE.",
+    "The new electrical installation rigs were funded by a local employer.",
+    "Our welding lecturer has been appointed to the national standards panel.",
+    "Our estates team planted 200 trees around the campus this week.",
+    "The exam timetable for the summer series is now on the learner portal.",
+    "Our annual awards evening celebrates the achievements of learners and staff.",
+    "New for September: a Higher National Certificate in electrical engineering.",
+    "Our mental health first aiders are available to talk in confidence.",
+    "The college minibus service to the rural campuses now runs hourly.",
+    "Our construction learners toured the new hospital site with the main contractor.",
+    "Well done to the hair and beauty team on their salon's five-star reviews.",
+    "Join our alumni network to stay in touch and support current learners.",
+    # Trade vocabulary without any allegation: wiring, welding, plant and safety are everyday topics.
+    "Our electrical learners wired a full consumer unit in their first practical assessment.",
+    "The new welding bays have individual fume extraction and screens.",
+    "They will generate enough power for the whole workshop on a sunny day.",
+    "Learners practise safe isolation on live-working rigs under close supervision.",
+    "Dozens of visitors tried their hand at plastering and tiling at the open day.",
+    "The roof now carries 300 solar panels, cutting our electricity bill by a quarter.",
+    "Our forklift training yard has been resurfaced and re-marked.",
+    "Scaffolding students built a full tower to inspection standard this week.",
+    "Every learner gets a harness fitting and a working-at-height briefing on day one.",
+    "The table saws in the joinery shop have new guards and brake systems.",
+    "Our gas learners carried out supervised boiler services for local residents.",
+    "The new crane simulator lets learners practise lifts without any risk.",
+    "They tried welding, bricklaying and coding, and many signed up for courses.",
+    "Our lecturers will explain how fire alarms and emergency lighting are tested.",
+    "Learners checked the calibration of the test meters before the practical exam.",
+    "The asbestos awareness course is now available online.",
+    "Our motor vehicle learners serviced 40 cars for staff this month.",
+    "The new extraction system keeps dust levels well below the legal limits.",
+]
+
 # Realistic multi-sentence workplace drafts, written by hand for evaluation only (never trained on).
 WORKPLACE: list[tuple[str, str, str | None, str | None, str | None]] = [
     ("Great turnout at the careers fair today! Also, heads up to fellow colleges: Oakfield Hire Centre charged us "
@@ -581,11 +690,45 @@ def _from_handwritten(rows: list[tuple[str, str, str | None, str | None, str | N
     return out.rows
 
 
-def write_all(data_dir: Path) -> dict[str, int]:
+_ALLEGATION_WORDS = re.compile(
+    r"steal|stole|fraud|drunk|\blie|liar|brib|fake|forg|kill|assault|sex|laid|crime|arrest|police|scam|cheat|"
+    r"theft|prison|jail|court|guilty|drug|abuse|harass|murder|rape|corrupt|illegal|counterfeit|weapon|gun|balls",
+    re.IGNORECASE,
+)
+
+
+def _presidio_background(shared_dir: Path | None, n: int = 600) -> list[dict[str, Any]] | None:
+    """A sample of presidio-research's synthetic sentences (MIT) as background negatives.
+
+    They mention invented people and organisations in ordinary sentences, which teaches the
+    allegation head that a name alone is not an allegation. Sentences with any crime, sex or
+    dishonesty word are left out so that no allegation slips in as a negative. One sentence per
+    presidio template keeps the sample varied.
+    """
+    folder = (shared_dir or Path("/work/shared/datasets")) / "presidio-synthetic"
+    if not folder.is_dir():
+        return None
+    by_template: dict[str, str] = {}
+    for name in ("generated_large.json", "synth_dataset_v2.json"):
+        for item in json.loads((folder / name).read_text(encoding="utf-8")):
+            text = " ".join(item["full_text"].split())
+            if 20 <= len(text) <= 300 and not _ALLEGATION_WORDS.search(text):
+                by_template.setdefault(item["masked"], text)
+    texts = sorted(by_template.values())
+    random.Random(7).shuffle(texts)
+    return [{"id": f"bp-{i + 1:05d}", "text": t, "label": "none", "allegation": "none", "target": None,
+             "assertion": "none", "group": "negative", "neg_type": "background", "spans": [],
+             "source": "presidio-research synthetic (MIT)", "pair": None} for i, t in enumerate(texts[:n])]
+
+
+def write_all(data_dir: Path, shared_dir: Path | None = None) -> dict[str, int]:
     """Regenerate every file in ``data_dir`` (deterministic); return row counts."""
     data_dir.mkdir(parents=True, exist_ok=True)
     train = build_split(TRAIN, "tr", seed=13, per_predicate=3)
     train += _from_handwritten(HANDWRITTEN_TRAIN, "trh", "handwritten")
+    train += [{"id": f"trb-{i + 1:05d}", "text": t, "label": "none", "allegation": "none", "target": None,
+               "assertion": "none", "group": "negative", "neg_type": "background", "spans": [],
+               "source": "handwritten", "pair": None} for i, t in enumerate(BACKGROUND_TRAIN)]
     heldout = build_split(HELDOUT, "ho", seed=29, per_predicate=2)
     files = {
         "train.jsonl": train,
@@ -595,6 +738,9 @@ def write_all(data_dir: Path) -> dict[str, int]:
                          "group": "negative", "neg_type": "clean_corporate", "spans": [], "source": "handwritten",
                          "pair": None} for i, t in enumerate(CLEAN)],
     }
+    presidio = _presidio_background(Path(shared_dir) if shared_dir else None)
+    if presidio is not None:
+        files["background_presidio.jsonl"] = presidio
     counts = {}
     for name, rows in files.items():
         with (data_dir / name).open("w", encoding="utf-8") as handle:
