@@ -11,6 +11,7 @@ from screening.nlp import torch_hidden
 
 with torch_hidden():
     from screening.detectors import confidential  # noqa: F401
+    from screening.detectors import defamatory  # noqa: F401
     from screening.detectors import pii  # noqa: F401
 
 __all__ = ["Detector", "Draft", "get", "names", "register"]
