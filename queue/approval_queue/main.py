@@ -5,18 +5,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from approval_queue.api import errors
-from approval_queue.api.routes import health, screen
+from approval_queue.api.routes import health, review_queue, screen, submissions, users
 from approval_queue.core.config import Settings, get_settings
 from approval_queue.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from approval_queue.db import Database
+from approval_queue.notifications import OutboxWorker
+from approval_queue.services.submissions import QueueService
+from approval_queue.services.users import UserService
 from approval_queue.web import pages
 from screening.pipeline import Screener
 
@@ -25,15 +31,37 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def create_app(settings: Settings | None = None, screener: Screener | None = None) -> FastAPI:
-    """Build the app. Tests pass a loaded ``screener`` to share the models across apps."""
+    """Build the app. Tests pass a loaded ``screener`` to share the models across apps.
+
+    On start the database is migrated to the newest revision (Alembic), the queue services are
+    built on ``app.state`` (``db``, ``users``, ``queue``, ``outbox``) and, unless
+    ``background_tasks`` is off, two loops run: the notification outbox and the ageing sweep
+    (lapsed claims, SLA breaches, expiry).
+    """
     settings = settings or get_settings()
+    database = Database(settings.resolved_database_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "screener", None) is None:
             app.state.screener = Screener.load(settings.policy_path)
-        logger.info("service ready (environment %s)", settings.environment)
-        yield
+        await run_in_threadpool(database.migrate)
+        app.state.queue = QueueService(database, settings, app.state.screener)
+        app.state.outbox = OutboxWorker(database, settings)
+        loops: list[asyncio.Task[None]] = []
+        if settings.background_tasks:
+            loops.append(asyncio.create_task(_every(settings.outbox_poll_seconds, app.state.outbox.deliver_due,
+                                                    "notification outbox")))
+            loops.append(asyncio.create_task(_every(settings.maintenance_interval_seconds, app.state.queue.sweep,
+                                                    "queue maintenance")))
+        logger.info("service ready (environment %s, database %s)", settings.environment, database.dialect)
+        try:
+            yield
+        finally:
+            for task in loops:
+                task.cancel()
+            await asyncio.gather(*loops, return_exceptions=True)
+            database.dispose()
 
     app = FastAPI(
         docs_url=None,  # served below from the swagger-ui-bundle package: no CDN, works offline
@@ -44,16 +72,31 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     )
     app.state.settings = settings
     app.state.screener = screener
+    app.state.db = database
+    app.state.users = UserService(database)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
     errors.install(app)
     app.include_router(health.router)
     app.include_router(screen.router)
+    app.include_router(submissions.router)
+    app.include_router(review_queue.router)
+    app.include_router(users.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="static")
     _mount_offline_docs(app)
     return app
+
+
+async def _every(seconds: float, work: Callable[[], object], name: str) -> None:
+    """Run blocking ``work`` in a thread every ``seconds`` until cancelled."""
+    while True:
+        try:
+            await run_in_threadpool(work)
+        except Exception:  # noqa: BLE001  (a background loop must survive one bad round: log it, go on)
+            logger.exception("%s failed; trying again in %.0fs", name, seconds)
+        await asyncio.sleep(seconds)
 
 
 def _mount_offline_docs(app: FastAPI) -> None:

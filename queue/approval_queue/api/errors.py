@@ -13,12 +13,28 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from approval_queue.errors import (
+    ClaimConflict,
+    InvalidRequest,
+    InvalidTransition,
+    NotAuthenticated,
+    NotAuthorised,
+    NotFound,
+    PermissionDenied,
+)
 from screening.errors import ConfigError, InputError, ModelLoadError, ScreeningError
 
 # Domain error class -> (HTTP status, code). Subclasses registered later (the queue's own errors)
 # are looked up along the MRO, most specific first.
 ERROR_STATUS: dict[type[Exception], tuple[int, str]] = {
     InputError: (422, "invalid_input"),
+    InvalidRequest: (422, "invalid_input"),
+    NotAuthenticated: (401, "unauthenticated"),
+    PermissionDenied: (403, "forbidden"),
+    NotFound: (404, "not_found"),
+    ClaimConflict: (409, "claim_conflict"),
+    NotAuthorised: (409, "not_authorised"),
+    InvalidTransition: (409, "invalid_transition"),
     ConfigError: (500, "configuration_error"),
     ModelLoadError: (503, "model_unavailable"),
     ScreeningError: (500, "screening_error"),
@@ -56,7 +72,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ScreeningError)
     async def _domain(request: Request, exc: ScreeningError) -> JSONResponse:
         status, code = _status_for(exc)
-        return JSONResponse(error_body(code, str(exc)), status_code=status)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

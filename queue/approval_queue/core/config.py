@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     mail_from: str = "screening@localhost"
     mail_to: list[str] = Field(default_factory=list)
+    notify_max_attempts: int = Field(default=6, gt=0, description="Give up on a notification after this many tries.")
+    notify_backoff_seconds: float = Field(default=5, gt=0, description="First retry delay; doubles each try.")
+    notify_backoff_max_seconds: float = Field(default=3600, gt=0, description="Longest delay between retries.")
+    notify_timeout_seconds: float = Field(default=10, gt=0, description="Per-attempt timeout (webhook, SMTP).")
+    outbox_poll_seconds: float = Field(default=2, gt=0, description="How often the worker sends due notifications.")
+    maintenance_interval_seconds: float = Field(
+        default=60, gt=0, description="How often lapsed claims, SLA breaches and expiry are processed."
+    )
+    background_tasks: bool = Field(default=True, description="Run the outbox and maintenance loops in the service.")
     login_rate_per_minute: int = Field(default=10, gt=0)
     api_rate_per_minute: int = Field(default=600, gt=0)
     cookie_secure: bool = False
