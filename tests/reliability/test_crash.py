@@ -73,10 +73,9 @@ def test_sigkill_mid_load_keeps_every_acknowledged_submission(live_server):
     load = threading.Thread(target=lambda: result.update(tally=run_workload(
         live_server.base_url, authors, reviewers, PER_AUTHOR, BUDGET_S)))
     load.start()
-    tally = None
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and "tally" not in result:
-        # run_workload builds its Tally inside; watch the database instead of the clients.
+        # The clients' tally lives inside run_workload: watch the database to pick the moment.
         if _count_submissions(live_server.database_url) >= KILL_AFTER:
             break
         time.sleep(0.2)
@@ -84,6 +83,7 @@ def test_sigkill_mid_load_keeps_every_acknowledged_submission(live_server):
     killed_at = time.monotonic()
     stored_at_kill = _count_submissions(live_server.database_url)
     restart_s = live_server.start()
+    downtime_s = time.monotonic() - killed_at
     load.join(timeout=BUDGET_S + 60)
     assert not load.is_alive(), "the load did not finish in its time budget"
     tally = result["tally"]
@@ -105,7 +105,7 @@ def test_sigkill_mid_load_keeps_every_acknowledged_submission(live_server):
         replayed += 1
     audit = verify_audit_log(live_server.database_url)
     figures.update(stored_at_kill=stored_at_kill, restart_s=round(restart_s, 1),
-                   downtime_s=round(time.monotonic() - killed_at, 1), transport_errors=tally.transport_errors,
+                   downtime_s=round(downtime_s, 1), transport_errors=tally.transport_errors,
                    replayed_keys=replayed, statuses={str(k): v for k, v in sorted(tally.statuses.items())},
                    audit=audit)
     print("CRASH FIGURES " + json.dumps(figures))
