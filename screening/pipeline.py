@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from screening import redaction
 from screening.detectors import registry
 from screening.detectors.base import Detector, Draft, Feature
 from screening.errors import DetectorError, InputError
@@ -102,6 +103,7 @@ class Screener:
     def screen_many(self, texts: Sequence[str]) -> list[ScreeningResult]:
         """Screen drafts in batches; results are in input order. Every text is validated first."""
         checked = [self.check_text(t) for t in texts]
+        redaction.remember(checked)  # the log safeguard scrubs these from any record (never logged on purpose)
         results: list[ScreeningResult] = []
         for offset in range(0, len(checked), self.batch_size):
             results.extend(self._screen_batch(checked[offset : offset + self.batch_size]))
@@ -191,6 +193,7 @@ class Screener:
         if failures:
             decision = stricter(decision, "review")
         kept.sort(key=lambda f: (f.start, f.end, f.category, f.label))
+        redaction.remember(f.text for f in kept)
         for finding in kept:
             logger.debug("finding %s/%s by %s score=%.3f at [%d, %d)", finding.category, finding.label,
                          finding.detector, finding.score, finding.start, finding.end)
