@@ -30,8 +30,13 @@ MAX_REMEMBERED = 4096
 
 # Error-message fragments that echo the data of a failed statement or validation.
 _PATTERNS = [
-    re.compile(r"\[parameters: .*?\](?=\s*(?:\n|\(Background|$))", re.DOTALL),  # SQLAlchemy
-    re.compile(r"input_value=(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"),  # pydantic
+    # SQLAlchemy errors: "[parameters: (...)]".
+    (re.compile(r"\[parameters: .*?\](?=\s*(?:\n|\(Background|$))", re.DOTALL), REDACTED),
+    # SQLAlchemy's statement log (INFO on ``sqlalchemy.engine``): the parameter line of each statement.
+    (re.compile(r"^(\[(?:generated in|cached since|raw sql|no key|dialect|insertmanyvalues)[^\]]*\]) .*", re.DOTALL),
+     r"\1 " + REDACTED),
+    # pydantic validation errors: "input_value='...'".
+    (re.compile(r"input_value=(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"), "input_value=" + REDACTED),
 ]
 
 _lock = threading.Lock()
@@ -64,8 +69,8 @@ def forget_all() -> None:
 
 def redact(message: str) -> str:
     """``message`` with every remembered text and every echoed parameter list replaced."""
-    for pattern in _PATTERNS:
-        message = pattern.sub(REDACTED, message)
+    for pattern, replacement in _PATTERNS:
+        message = pattern.sub(replacement, message)
     global _longest_first
     with _lock:
         if _longest_first is None:

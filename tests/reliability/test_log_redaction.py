@@ -122,15 +122,19 @@ def safeguard() -> Iterator[None]:
     redaction.forget_all()
 
 
+# Not remembered by the safeguard: only the parameter patterns can catch it.
+UNSEEN = "Wrenna Oakhollow's payslip"
+
+
 def _sqlalchemy_error_with_parameters() -> Exception:
     import sqlalchemy
 
     engine = sqlalchemy.create_engine("sqlite://")
     with engine.connect() as connection:
         connection.exec_driver_sql("CREATE TABLE t (text TEXT NOT NULL UNIQUE)")
-        connection.execute(sqlalchemy.text("INSERT INTO t VALUES (:x)"), {"x": "Wrenna Oakhollow's payslip"})
+        connection.execute(sqlalchemy.text("INSERT INTO t VALUES (:x)"), {"x": UNSEEN})
         try:
-            connection.execute(sqlalchemy.text("INSERT INTO t VALUES (:x)"), {"x": "Wrenna Oakhollow's payslip"})
+            connection.execute(sqlalchemy.text("INSERT INTO t VALUES (:x)"), {"x": UNSEEN})
         except sqlalchemy.exc.IntegrityError as exc:
             return exc
     raise AssertionError("the duplicate insert did not fail")
@@ -143,7 +147,7 @@ def _pydantic_error_with_input() -> Exception:
         count: int
 
     try:
-        Body(count="Wrenna Oakhollow's payslip")  # type: ignore[arg-type]
+        Body(count=UNSEEN)  # type: ignore[arg-type]
     except ValidationError as exc:
         return exc
     raise AssertionError("validation did not fail")
