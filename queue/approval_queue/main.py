@@ -24,6 +24,7 @@ from approval_queue.notifications import OutboxWorker
 from approval_queue.services.submissions import QueueService
 from approval_queue.services.users import UserService
 from approval_queue.web import pages
+from screening import redaction
 from screening.pipeline import Screener
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     (lapsed claims, SLA breaches, expiry).
     """
     settings = settings or get_settings()
+    redaction.install()  # the log safeguard: no record may carry a draft's text (screening.redaction)
     database = Database(settings.resolved_database_url)
 
     @asynccontextmanager
