@@ -86,8 +86,15 @@ class Screener:
                 ) from None
         if not isinstance(text, str):
             raise InputError(f"The draft must be text, not {type(text).__name__}.")
-        if not text.strip():
+        if not normalise(text).text.strip():  # invisible characters alone (zero-width spaces) are empty too
             raise InputError("The draft is empty or only whitespace; paste the text you want to post.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (e.g. JSON "\ud800") cannot be stored or hashed
+            raise InputError(
+                f"The draft has an unpaired surrogate character at position {exc.start}, which is not valid "
+                "Unicode text; remove it (it is often a broken emoji) and try again."
+            ) from None
         limit = self.policy.limits.max_chars
         if len(text) > limit:
             raise InputError(
