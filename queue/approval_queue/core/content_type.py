@@ -39,9 +39,9 @@ class JSONContentTypeMiddleware:
         if not has_body or _is_json(content_type):
             await self.app(scope, receive, send)
             return
-        shown = content_type.decode("latin-1")[:80] or "none"
+        shown = f"of type {content_type.decode('latin-1')[:80]!r}" if content_type else "without a Content-Type"
         body = json.dumps({"error": {"code": "unsupported_media_type", "message":
-                f"The request body is {shown!r}, but this endpoint takes JSON; send it with "
+                f"The request body is {shown}, but this endpoint takes JSON; send it with "
                 "Content-Type: application/json, e.g. {\"text\": \"...\"}."}}).encode()
         await send({"type": "http.response.start", "status": 415, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
