@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
+from screening import redaction
 from screening.errors import DetectorError, InputError
 from screening.findings import (
     CATEGORIES,
@@ -103,8 +104,15 @@ class Screener:
                 ) from None
         if not isinstance(text, str):
             raise InputError(f"The draft must be text, not {type(text).__name__}.")
-        if not text.strip():
+        if not normalise(text).text.strip():  # invisible characters alone (zero-width spaces) are empty too
             raise InputError("The draft is empty or only whitespace; paste the text you want to post.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (e.g. JSON "\ud800") cannot be stored or hashed
+            raise InputError(
+                f"The draft has an unpaired surrogate character at position {exc.start}, which is not valid "
+                "Unicode text; remove it (it is often a broken emoji) and try again."
+            ) from None
         limit = self.policy.limits.max_chars
         if len(text) > limit:
             raise InputError(
@@ -120,6 +128,7 @@ class Screener:
     def screen_many(self, texts: Sequence[str]) -> list[ScreeningResult]:
         """Screen drafts in batches; results are in input order. Every text is validated first."""
         checked = [self.check_text(t) for t in texts]
+        redaction.remember(checked)  # the log safeguard scrubs these from any record (never logged on purpose)
         known: dict[str, ScreeningResult] = {}
         with self._cache_lock:
             for text in checked:
@@ -224,6 +233,7 @@ class Screener:
         if failures:
             decision = stricter(decision, "review")
         kept.sort(key=lambda f: (f.start, f.end, f.category, f.label))
+        redaction.remember(f.text for f in kept)
         for finding in kept:
             logger.debug("finding %s/%s by %s score=%.3f at [%d, %d)", finding.category, finding.label,
                          finding.detector, finding.score, finding.start, finding.end)
