@@ -57,8 +57,8 @@ def dashboard(db: Database, actor: User, weeks: int = 12, now: datetime | None =
     now = now or datetime.now().astimezone()
     since = now - timedelta(weeks=weeks)
     with db.read() as session:
-        by_status = dict(session.execute(select(Submission.status, func.count()).group_by(Submission.status))
-                         .tuples().all())
+        by_status = {status: int(count) for status, count in session.execute(
+            select(Submission.status, func.count()).group_by(Submission.status))}
         current = session.execute(
             select(Submission.id, Submission.created_at, SubmissionVersion.findings)
             .join(SubmissionVersion, (SubmissionVersion.submission_id == Submission.id)
