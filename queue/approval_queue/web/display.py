@@ -12,7 +12,8 @@ from approval_queue.services.submissions import VersionView
 from screening.findings import Finding
 from screening.highlight import Segment, segments
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# Words with their leading space: a changed run of words then reads as one piece, not word by word.
+_TOKENS = re.compile(r"\s*\S+|\s+")
 
 
 @dataclass(frozen=True, slots=True)
