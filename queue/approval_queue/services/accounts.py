@@ -25,7 +25,7 @@ from screening.policy.model import Policy
 
 logger = logging.getLogger(__name__)
 
-PLATFORMS = ("x", "linkedin", "facebook", "instagram", "tiktok", "youtube", "bluesky", "mastodon", "other")
+PLATFORMS = ("x", "linkedin", "facebook", "instagram", "tiktok", "youtube", "bluesky", "mastodon", "any", "other")
 MANAGERS = frozenset({Role.REVIEWER, Role.ADMIN})
 
 
