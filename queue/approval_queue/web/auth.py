@@ -10,7 +10,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from approval_queue.errors import NotAuthenticated
-from approval_queue.web.common import CsrfChecked, OptionalUser, redirect, render, safe_next, sign_in, sign_out
+from approval_queue.web.common import (
+    CsrfChecked,
+    OptionalUser,
+    redirect,
+    render,
+    safe_next,
+    sign_in,
+    sign_out,
+)
 
 router = APIRouter(include_in_schema=False)
 

@@ -201,7 +201,16 @@ def _when(moment: datetime | None) -> str:
     return moment.strftime("%d %b %Y %H:%M UTC") if moment else ""
 
 
+def _duration(hours: float | None) -> str:
+    if hours is None:
+        return "—"
+    if hours < 1:
+        return f"{hours * 60:.0f} min"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+
+
 TEMPLATES.env.filters["ago"] = _ago
+TEMPLATES.env.filters["duration"] = _duration
 TEMPLATES.env.filters["when"] = _when
 
 

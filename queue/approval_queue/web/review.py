@@ -13,7 +13,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from approval_queue.errors import InvalidRequest
 from approval_queue.models import Role, Status
-from approval_queue.services.submissions import DECISION_ACTIONS, QUEUE_STATUSES, SubmissionDetail, SubmissionView
+from approval_queue.services.submissions import (
+    DECISION_ACTIONS,
+    QUEUE_STATUSES,
+    SubmissionDetail,
+    SubmissionView,
+)
 from approval_queue.web.common import CATEGORY_NAMES, Admin, CsrfChecked, Decider, redirect, render
 from approval_queue.web.display import stored_result, word_diff
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from approval_queue.web.display import DiffPiece, word_diff
 
 

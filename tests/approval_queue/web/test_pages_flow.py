@@ -149,8 +149,8 @@ def test_author_cannot_link_someone_elses_submission(browser_for, web_app):
 
 def test_audit_upload_runs_in_the_background_and_serves_its_report(browser_for, tmp_path):
     rob = browser_for("rob")
-    csv = ("id,date,text\n1,2025-01-02,Enrolment for spring courses is open.\n"
-           "2,2025-01-03,Call Jane Doe on 07700 900123 tonight.\n").encode()
+    csv = (b"id,date,text\n1,2025-01-02,Enrolment for spring courses is open.\n"
+           b"2,2025-01-03,Call Jane Doe on 07700 900123 tonight.\n")
     response = rob.client.post("/audit", data={"csrf_token": rob.token()}, files={"file": ("posts.csv", csv, "text/csv")},
                                follow_redirects=False)
     assert response.status_code == 303
