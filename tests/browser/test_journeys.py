@@ -160,3 +160,50 @@ def test_pages_fit_a_phone(page, server, shots, path):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     shots(page, "phone")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 390px wide"
+
+
+def test_audit_progress_updates_in_place_and_opens_the_report(page, server, shots, tmp_path):
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,date,text\n1,2025-01-02,Enrolment for spring courses is open.\n"
+                     "2,2025-02-03,Call Jane Doe on 07700 900123 tonight.\n"
+                     "3,2025-03-04,Our welding team won the regional final.\n", encoding="utf-8")
+    sign_in(page, server, "rob")
+    page.goto(f"{server}/audit")
+    page.get_by_label("File of posts").set_input_files(str(posts))
+    page.get_by_role("button", name="Start audit").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Audit #\d+: posts.csv"))).to_be_visible()
+    job_url = page.url
+    expect(page.locator("#audit-status")).to_have_attribute("aria-live", "polite")
+    shots(page, "audit-running")
+    # The script polls the status and reveals the link in place: the URL never changes.
+    expect(page.get_by_role("link", name="Open the report")).to_be_visible(timeout=240_000)
+    assert page.url == job_url
+    expect(page.locator("#audit-progress")).to_have_attribute("value", "100")
+    shots(page, "audit-done")
+    page.get_by_role("link", name="Open the report").click()
+    expect(page.get_by_role("heading", name=re.compile("^Top flagged posts"))).to_be_visible()
+    shots(page, "audit-report")
+
+
+def test_incident_is_reported_and_investigated(page, server, shots):
+    sign_in(page, server, "alice")
+    page.goto(f"{server}/incidents/new")
+    page.get_by_role("button", name="Report incident").click()
+    summary = page.get_by_role("alert").filter(has=page.get_by_role("heading", name="There is a problem"))
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_count(2)
+    shots(page, "incident-errors")
+    page.get_by_label("Title").fill("Post went out before approval")
+    page.get_by_label("What happened").fill("A draft about the open day was posted on X before it was authorised.")
+    page.get_by_label("Link to the post (optional)").fill("https://x.example/NorthfieldInst/status/1")
+    page.get_by_role("button", name="Report incident").click()
+    expect(page.get_by_role("heading", name=re.compile("^Incident #"))).to_be_visible()
+    incident_url = page.url
+    sign_in(page, server, "rob")
+    page.goto(incident_url)
+    page.get_by_label("Note").fill("Asked the author; the post was removed within an hour.")
+    page.get_by_label("Status").select_option("closed")
+    page.get_by_label("Outcome").fill("Post removed; reminder sent to the team.")
+    page.get_by_role("button", name="Save note").click()
+    expect(page.locator(".tag.inc-closed").first).to_be_visible()
+    shots(page, "incident-closed")

@@ -48,10 +48,11 @@ class IncidentView:
     notes: list[NoteView]
 
 
-def _text(value: str, what: str, limit: int = MAX_TEXT_CHARS, required: bool = True) -> str:
+def _text(value: str, what: str, limit: int = MAX_TEXT_CHARS, required: bool = True,
+          fix: str = "write a sentence or two") -> str:
     value = (value or "").strip()
     if required and not value:
-        raise InvalidRequest(f"The {what} is empty; write a sentence or two.")
+        raise InvalidRequest(f"The {what} is empty; {fix}.")
     if len(value) > limit:
         raise InvalidRequest(f"The {what} is {len(value):,} characters; keep it under {limit:,}.")
     return value
@@ -77,7 +78,7 @@ class IncidentService:
 
     def report(self, actor: User, title: str, description: str, post_url: str = "", account: str = "",
                submission_ids: Iterable[int] = ()) -> IncidentView:
-        title = _text(title, "title", 200)
+        title = _text(title, "title", 200, fix="give the incident a short title")
         description = _text(description, "description")
         post_url = _text(post_url, "post link", 500, required=False)
         if post_url and not post_url.startswith(("https://", "http://")):

@@ -1,6 +1,10 @@
 // Light progressive enhancement. Every page works without JavaScript; this adds a copy button
 // for the suggested rewrite and live progress on an audit's page.
 
+// An error summary takes the focus so that keyboard and screen-reader users start from it.
+const summary = document.getElementById("error-summary");
+if (summary) summary.focus();
+
 // Copy buttons: shown only when the script runs (they are `hidden` in the HTML).
 for (const button of document.querySelectorAll("[data-copy]")) button.hidden = false;
 document.addEventListener("click", (event) => {
@@ -44,7 +48,12 @@ if (job && job.dataset.poll) {
       document.getElementById("audit-error").hidden = false;
     }
     if (state.has_report) document.getElementById("audit-report").hidden = false;
-    if (!state.finished) setTimeout(tick, every);
+    if (state.finished) {
+      const hint = document.getElementById("audit-poll-hint");
+      if (hint) hint.hidden = true;
+    } else {
+      setTimeout(tick, every);
+    }
   };
   setTimeout(tick, every);
 }

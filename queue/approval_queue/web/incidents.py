@@ -45,16 +45,23 @@ def report_incident(
     post_url: Annotated[str, Form()] = "", account: Annotated[str, Form()] = "",
     submissions: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        incident = request.app.state.incidents.report(user, title, description, post_url, account,
-                                                      parse_submission_ids(submissions))
-    except InvalidRequest as exc:
-        form = {"title": title, "description": description, "post_url": post_url, "account": account,
-                "submissions": submissions}
-        return render(request, "incident_new.html", {
-            "form": form, "accounts": request.app.state.accounts.list(),
-            "errors": [(_field_for(str(exc)), str(exc))]}, status_code=422)
-    return redirect(request, f"/incidents/{incident.id}")
+    # Both required fields are checked here so the summary lists every problem at once; the
+    # domain checks them again (and everything else) for any other caller.
+    errors = [(field, message) for field, value, message in (
+        ("title", title, "Give the incident a short title."),
+        ("description", description, "Say what happened, in a sentence or two.")) if not value.strip()]
+    if not errors:
+        try:
+            incident = request.app.state.incidents.report(user, title, description, post_url, account,
+                                                          parse_submission_ids(submissions))
+        except InvalidRequest as exc:
+            errors = [(_field_for(str(exc)), str(exc))]
+        else:
+            return redirect(request, f"/incidents/{incident.id}")
+    form = {"title": title, "description": description, "post_url": post_url, "account": account,
+            "submissions": submissions}
+    return render(request, "incident_new.html", {"form": form, "accounts": request.app.state.accounts.list(),
+                                                 "errors": errors}, status_code=422)
 
 
 def _incident_page(request: Request, user: SignedIn, incident_id: int, errors: list[tuple[str, str]] | None = None,
