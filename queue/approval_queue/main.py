@@ -23,6 +23,9 @@ from approval_queue.core.middleware import BodyLimitMiddleware, SecurityHeadersM
 from approval_queue.core.ratelimit import RateLimitMiddleware
 from approval_queue.db import Database
 from approval_queue.notifications import OutboxWorker
+from approval_queue.services.accounts import AccountDirectory
+from approval_queue.services.audits import AuditJobs
+from approval_queue.services.incidents import IncidentService
 from approval_queue.services.submissions import QueueService
 from approval_queue.services.users import UserService
 from approval_queue.web import pages
@@ -50,7 +53,12 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
         if getattr(app.state, "screener", None) is None:
             app.state.screener = Screener.load(settings.policy_path)
         await run_in_threadpool(database.migrate)
-        app.state.queue = QueueService(database, settings, app.state.screener)
+        app.state.accounts = AccountDirectory(database, app.state.screener.policy)
+        await run_in_threadpool(app.state.accounts.seed_from_policy)
+        app.state.queue = QueueService(database, settings, app.state.screener,
+                                       approval_lookup=app.state.accounts.needs_approval)
+        app.state.incidents = IncidentService(database)
+        app.state.audits = AuditJobs(database, settings.var_dir, settings.policy_path)
         app.state.outbox = OutboxWorker(database, settings)
         loops: list[asyncio.Task[None]] = []
         if settings.background_tasks:
@@ -58,6 +66,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
                                                     "notification outbox")))
             loops.append(asyncio.create_task(_every(settings.maintenance_interval_seconds, app.state.queue.sweep,
                                                     "queue maintenance")))
+            await run_in_threadpool(app.state.audits.resume_unfinished)
         logger.info("service ready (environment %s, database %s)", settings.environment, database.dialect)
         try:
             yield
@@ -65,6 +74,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
             for task in loops:
                 task.cancel()
             await asyncio.gather(*loops, return_exceptions=True)
+            app.state.audits.shutdown()
             database.dispose()
 
     app = FastAPI(
@@ -86,6 +96,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
     errors.install(app)
+    pages.install(app)  # after errors.install: pages show domain errors as pages, the API keeps JSON
     app.include_router(health.router)
     app.include_router(screen.router)
     app.include_router(submissions.router)
