@@ -3,7 +3,7 @@ operation, in schema-conforming (positive) and schema-violating (negative) modes
 valid token for each role and with none. No request may get a 5xx.
 
 Bounded by a count per operation and mode, and by an overall time budget
-(``RELIABILITY_FUZZ_BUDGET_S``, default 150 s); the test reports how many requests it sent.
+(``RELIABILITY_FUZZ_BUDGET_S``, default 100 s); the test reports how many requests it sent.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from tests.reliability.live import add_users
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration, pytest.mark.model]
 
-BUDGET_S = float(os.environ.get("RELIABILITY_FUZZ_BUDGET_S", "150"))
+BUDGET_S = float(os.environ.get("RELIABILITY_FUZZ_BUDGET_S", "100"))
 EXAMPLES = int(os.environ.get("RELIABILITY_FUZZ_EXAMPLES", "60"))
 ROLES = {"author": "author", "reviewer": "reviewer", "admin": "admin"}
 
