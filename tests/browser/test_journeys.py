@@ -148,6 +148,9 @@ def test_highlight_explanation_appears_on_keyboard_focus(page, server, shots):
                                   "/login"])
 def test_pages_fit_a_phone(page, server, shots, path):
     page.set_viewport_size({"width": 390, "height": 844})
+    if path == "/queue":  # something in the queue, so the table is there to fit
+        sign_in(page, server, "alice")
+        submit_draft(page, server, FLAGGED)
     if path != "/login":
         sign_in(page, server, "ada")
     if path == "/precheck-result":
@@ -207,3 +210,38 @@ def test_incident_is_reported_and_investigated(page, server, shots):
     page.get_by_role("button", name="Save note").click()
     expect(page.locator(".tag.inc-closed").first).to_be_visible()
     shots(page, "incident-closed")
+
+
+# Every form control has a label and headings never skip a level, on each page a role can open.
+A11Y_AUDIT = """() => {
+  const problems = [];
+  for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea, button")) {
+    const named = (el.labels && el.labels.length) || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")
+      || (el.tagName === "BUTTON" && el.textContent.trim());
+    if (!named) problems.push(`unlabelled ${el.tagName.toLowerCase()} #${el.id || el.name}`);
+  }
+  let previous = 0;
+  for (const h of document.querySelectorAll("main h1, main h2, main h3, main h4")) {
+    const level = Number(h.tagName[1]);
+    if (previous && level > previous + 1) problems.push(`heading ${h.tagName} "${h.textContent.trim()}" skips a level`);
+    previous = level;
+  }
+  if (document.querySelectorAll("main h1").length !== 1) problems.push("a page needs exactly one h1");
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/login", "/submissions", "/queue", "/escalations", "/accounts", "/incidents",
+                                  "/incidents/new", "/audit", "/dashboard"])
+def test_controls_are_labelled_and_headings_in_order(page, server, path):
+    if path != "/login":
+        sign_in(page, server, "ada")
+    page.goto(f"{server}{path}")
+    assert page.evaluate(A11Y_AUDIT) == []
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+
+
+def test_the_accessibility_audit_catches_an_unlabelled_control_and_a_skipped_heading(page):
+    page.set_content("<main><h1>Title</h1><h3>Skipped</h3><input id='q'><label>Alone</label></main>")
+    assert page.evaluate(A11Y_AUDIT) == ["unlabelled input #q", 'heading H3 "Skipped" skips a level']

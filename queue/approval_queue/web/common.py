@@ -10,6 +10,7 @@ every form, the sign-in form included, carries a per-session CSRF token in a hid
 from __future__ import annotations
 
 import hmac
+import inspect
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -247,7 +248,8 @@ def install(app: FastAPI) -> None:
         if not getattr(request.state, "page", False):
             if json_handler is None:
                 raise exc
-            return await json_handler(request, exc)  # type: ignore[no-any-return]
+            answer = json_handler(request, exc)
+            return await answer if inspect.isawaitable(answer) else answer
         if isinstance(exc, LoginRequired):
             # After sign-in, come back to the page; a POST cannot be replayed, so back to its form's page.
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
