@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from screening import redaction
 from screening.errors import ScreeningError
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _setup_logging(verbosity: int) -> None:
     level = logging.WARNING - 10 * min(verbosity, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    redaction.install()  # no record may carry a draft's text, whichever library logs it
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,7 +37,8 @@ class Database:
         self.url = url
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
-        kwargs: dict[str, Any] = {"future": True, "pool_pre_ping": True}
+        # hide_parameters: SQL logs and error messages must never echo a draft's text (data protection).
+        kwargs: dict[str, Any] = {"future": True, "pool_pre_ping": True, "hide_parameters": True}
         if self.dialect == "sqlite":
             database = parsed.database
             if database and database != ":memory:":

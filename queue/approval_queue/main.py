@@ -18,7 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from approval_queue.api import errors
 from approval_queue.api.routes import health, review_queue, screen, submissions, users
 from approval_queue.core.config import Settings, get_settings
+from approval_queue.core.content_type import JSONContentTypeMiddleware
 from approval_queue.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from approval_queue.core.ratelimit import RateLimitMiddleware
 from approval_queue.db import Database
 from approval_queue.notifications import OutboxWorker
 from approval_queue.services.accounts import AccountDirectory
@@ -27,6 +29,7 @@ from approval_queue.services.incidents import IncidentService
 from approval_queue.services.submissions import QueueService
 from approval_queue.services.users import UserService
 from approval_queue.web import pages
+from screening import redaction
 from screening.pipeline import Screener
 
 logger = logging.getLogger(__name__)
@@ -42,6 +45,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     (lapsed claims, SLA breaches, expiry).
     """
     settings = settings or get_settings()
+    redaction.install()  # the log safeguard: no record may carry a draft's text (screening.redaction)
     database = Database(settings.resolved_database_url)
 
     @asynccontextmanager
@@ -84,6 +88,10 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     app.state.screener = screener
     app.state.db = database
     app.state.users = UserService(database)
+    # Added first = innermost: the security headers also go on their 415 and 429 answers.
+    app.add_middleware(JSONContentTypeMiddleware)
+    app.add_middleware(RateLimitMiddleware, api_rate_per_minute=settings.api_rate_per_minute,
+                       login_rate_per_minute=settings.login_rate_per_minute)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes,
                        max_upload_bytes=settings.max_upload_bytes)

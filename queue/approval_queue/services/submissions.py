@@ -264,6 +264,8 @@ class QueueService:
             existing = self._by_key(actor, key)
             if existing is None:
                 raise
+            logger.info("submission by user %d: idempotency key raced, returning submission %d", actor.id,
+                        existing.id)
             return SubmitOutcome(existing, created=False)
         logger.info("submission %d by user %d: screening %s, %s", submission_id, actor.id, result.decision,
                     status.value)
