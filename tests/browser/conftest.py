@@ -34,8 +34,9 @@ def server(screener: Any) -> Iterator[str]:
     from approval_queue.main import create_app
 
     folder = Path(tempfile.mkdtemp(prefix="screening-browser-"))
+    # The journeys sign in dozens of times a minute from one address: lift the sign-in rate limit.
     settings = Settings(environment="test", var_dir=folder / "var", database_url=f"sqlite:///{folder / 'web.db'}",
-                        background_tasks=False)
+                        background_tasks=False, login_rate_per_minute=10_000)
     app = create_app(settings=settings, screener=screener)
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
