@@ -231,13 +231,48 @@ A11Y_AUDIT = """() => {
 }"""
 
 
+# WCAG AA contrast of every visible piece of text against the background it sits on.
+CONTRAST_AUDIT = """() => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const problems = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || el.closest(".visually-hidden, [hidden], .tip")) continue;
+    const fg = lum(rgb(style.color)), bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) problems.push(`${el.tagName.toLowerCase()} "${node.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+  }
+  return [...new Set(problems)];
+}"""
+
+
 @pytest.mark.parametrize("path", ["/", "/login", "/submissions", "/queue", "/escalations", "/accounts", "/incidents",
                                   "/incidents/new", "/audit", "/dashboard"])
-def test_controls_are_labelled_and_headings_in_order(page, server, path):
+def test_controls_are_labelled_headings_in_order_and_text_has_aa_contrast(page, server, path):
     if path != "/login":
         sign_in(page, server, "ada")
     page.goto(f"{server}{path}")
+    if path == "/":
+        page.get_by_label("Draft post").fill(FLAGGED)
+        page.get_by_role("button", name="Check draft").click()
     assert page.evaluate(A11Y_AUDIT) == []
+    assert page.evaluate(CONTRAST_AUDIT) == []
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
 
@@ -245,3 +280,8 @@ def test_controls_are_labelled_and_headings_in_order(page, server, path):
 def test_the_accessibility_audit_catches_an_unlabelled_control_and_a_skipped_heading(page):
     page.set_content("<main><h1>Title</h1><h3>Skipped</h3><input id='q'><label>Alone</label></main>")
     assert page.evaluate(A11Y_AUDIT) == ["unlabelled input #q", 'heading H3 "Skipped" skips a level']
+
+
+def test_the_contrast_audit_catches_pale_text(page):
+    page.set_content("<p style='color:#999;background:#fff'>pale grey</p><p style='color:#333'>dark</p>")
+    assert page.evaluate(CONTRAST_AUDIT) == ['p "pale grey" 2.85:1']
