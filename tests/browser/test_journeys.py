@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import PASSWORD, launch
 
 pytestmark = pytest.mark.browser
 
@@ -285,3 +285,22 @@ def test_the_accessibility_audit_catches_an_unlabelled_control_and_a_skipped_hea
 def test_the_contrast_audit_catches_pale_text(page):
     page.set_content("<p style='color:#999;background:#fff'>pale grey</p><p style='color:#333'>dark</p>")
     assert page.evaluate(CONTRAST_AUDIT) == ['p "pale grey" 2.85:1']
+
+
+def test_precheck_sign_in_and_submit_work_without_javascript(playwright_driver, server, shots):
+    context = launch(playwright_driver, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/")
+        page.get_by_label("Draft post").fill(FLAGGED)
+        page.get_by_role("button", name="Check draft").click()
+        expect(page.locator("mark").first).to_be_visible()
+        expect(page.get_by_role("button", name="Copy suggestion")).to_be_hidden()  # needs the script
+        expect(page.get_by_label("Suggested safer version")).to_have_value(re.compile("removed"))
+        shots(page, "no-js-precheck")
+        sign_in(page, server, "alice")
+        sid = submit_draft(page, server, FLAGGED)
+        expect(page.get_by_text("Waiting for review").first).to_be_visible()
+        assert sid > 0
+    finally:
+        context.close()
