@@ -174,3 +174,18 @@ def test_password_set_with_the_cli_signs_in_on_the_web(tmp_path, screener):
         browser = Browser(client)
         browser.sign_in("olivia", "a long enough passphrase")
         assert client.get("/queue").status_code == 200
+
+
+@pytest.mark.parametrize(("accept", "html"), [("text/html,application/xhtml+xml", True), ("application/json", False)])
+def test_unknown_address_is_a_page_for_browsers_and_json_otherwise(web, accept, html):
+    response = web.get("/no-such-page", headers={"Accept": accept})
+    assert response.status_code == 404
+    if html:
+        assert "<h1>Page not found</h1>" in response.text
+    else:
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_unknown_api_address_stays_json_even_for_browsers(web):
+    response = web.get("/api/v1/nothing", headers={"Accept": "text/html"})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
