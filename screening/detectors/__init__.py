@@ -10,8 +10,10 @@ from screening.detectors.registry import get, names, register
 from screening.nlp import torch_hidden
 
 with torch_hidden():
-    from screening.detectors import confidential  # noqa: F401
-    from screening.detectors import defamatory  # noqa: F401
-    from screening.detectors import pii  # noqa: F401
+    from screening.detectors import (
+        confidential,  # noqa: F401
+        defamatory,  # noqa: F401
+        pii,  # noqa: F401
+    )
 
 __all__ = ["Detector", "Draft", "get", "names", "register"]

@@ -7,10 +7,9 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
-
 from approval_queue.db import Database, alembic_config
 from approval_queue.models import Base
+from sqlalchemy import inspect
 
 
 def test_migrated_schema_matches_the_models(database_url):
