@@ -483,9 +483,8 @@ class DefamatoryDetector:
         with self._lock:
             if self._allegation is not None:
                 return
-            from screening.artefacts import load_artefact
-
             from screening import encoder
+            from screening.artefacts import load_artefact
 
             artefact = load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root=self.models_root)
             trained_on = artefact.metadata.get("encoder", {}).get("artefact_version")
