@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from screening.detectors import registry
-from screening.detectors.base import Detector, Draft, Feature
+from screening import redaction
 from screening.errors import DetectorError, InputError
 from screening.findings import (
     CATEGORIES,
@@ -27,9 +28,15 @@ from screening.findings import (
     ScreeningResult,
     stricter,
 )
-from screening.nlp import detect_language, load_spacy
+from screening.nlp import detect_languages, load_spacy, torch_hidden
 from screening.normalise import NormalisedText, normalise
 from screening.policy import Policy, load_policy
+
+# Importing the detectors imports presidio and spaCy; without this guard thinc and presidio would
+# also import torch (~190 MB, a second or more), which no runtime model uses. See screening.nlp.
+with torch_hidden():
+    from screening.detectors import registry
+    from screening.detectors.base import Detector, Draft, Feature
 
 logger = logging.getLogger(__name__)
 
@@ -40,32 +47,44 @@ class Screener:
     """Screens drafts against a policy with the detectors it names.
 
     Build it with ``Screener.load(policy_path)``; it is safe to share between threads once loaded.
+    Identical drafts are screened once: within a ``screen_many`` call, and across calls through a
+    small LRU cache of the last ``cache_size`` results (a draft re-checked after an unrelated edit
+    elsewhere, a retweet in an audit). Detectors are deterministic, so a cached result is the
+    result; ``cache_size=0`` turns the cache off.
     """
 
-    def __init__(self, policy: Policy, detectors: Sequence[Detector], batch_size: int = 64) -> None:
+    def __init__(
+        self, policy: Policy, detectors: Sequence[Detector], batch_size: int = 64, cache_size: int = 512
+    ) -> None:
         self.policy = policy
         self.detectors = list(detectors)
         self.batch_size = batch_size
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, ScreeningResult] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._features: frozenset[Feature] = frozenset().union(*(d.requires for d in self.detectors))
 
     @classmethod
     def load(cls, policy_path: str | Path | None = None, *, policy: Policy | None = None) -> Screener:
         """Load the policy (the shipped default when ``None``) and every model it needs, once."""
-        import screening.detectors  # noqa: F401  (registers the built-in detectors)
-
         if policy is None:
             policy = load_policy(policy_path)
-        detectors = [registry.get(name)(policy) for name in policy.detectors]
         started = time.perf_counter()
-        for detector in detectors:
-            detector.load()
-        screener = cls(policy, detectors)
-        if "doc" in screener._features:
-            load_spacy()
-        if "embedding" in screener._features:
-            from screening.encoder import load_encoder
+        # No runtime model needs torch (the encoder is onnxruntime), yet spaCy's thinc and presidio
+        # import it when they can: ~190 MB and a second of start-up. See screening.nlp.
+        with torch_hidden():
+            import screening.detectors  # noqa: F401  (registers the built-in detectors)
 
-            load_encoder()
+            detectors = [registry.get(name)(policy) for name in policy.detectors]
+            for detector in detectors:
+                detector.load()
+            screener = cls(policy, detectors)
+            if "doc" in screener._features:
+                load_spacy()
+            if "embedding" in screener._features:
+                from screening.encoder import load_encoder
+
+                load_encoder()
         logger.info(
             "screener loaded: policy %s, detectors %s, %.2fs",
             policy.version, [d.name for d in detectors], time.perf_counter() - started,
@@ -85,8 +104,15 @@ class Screener:
                 ) from None
         if not isinstance(text, str):
             raise InputError(f"The draft must be text, not {type(text).__name__}.")
-        if not text.strip():
+        if not normalise(text).text.strip():  # invisible characters alone (zero-width spaces) are empty too
             raise InputError("The draft is empty or only whitespace; paste the text you want to post.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (e.g. JSON "\ud800") cannot be stored or hashed
+            raise InputError(
+                f"The draft has an unpaired surrogate character at position {exc.start}, which is not valid "
+                "Unicode text; remove it (it is often a broken emoji) and try again."
+            ) from None
         limit = self.policy.limits.max_chars
         if len(text) > limit:
             raise InputError(
@@ -102,16 +128,32 @@ class Screener:
     def screen_many(self, texts: Sequence[str]) -> list[ScreeningResult]:
         """Screen drafts in batches; results are in input order. Every text is validated first."""
         checked = [self.check_text(t) for t in texts]
-        results: list[ScreeningResult] = []
-        for offset in range(0, len(checked), self.batch_size):
-            results.extend(self._screen_batch(checked[offset : offset + self.batch_size]))
-        return results
+        redaction.remember(checked)  # the log safeguard scrubs these from any record (never logged on purpose)
+        known: dict[str, ScreeningResult] = {}
+        with self._cache_lock:
+            for text in checked:
+                hit = self._cache.get(text)
+                if hit is not None:
+                    known[text] = hit
+                    self._cache.move_to_end(text)
+        todo = list(dict.fromkeys(t for t in checked if t not in known))
+        for offset in range(0, len(todo), self.batch_size):
+            batch = todo[offset : offset + self.batch_size]
+            known.update(zip(batch, self._screen_batch(batch), strict=True))
+        if self.cache_size and todo:
+            with self._cache_lock:
+                for text in todo[-self.cache_size :]:
+                    if not known[text].errors:  # a failed detector may succeed next time
+                        self._cache[text] = known[text]
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return [known[text] for text in checked]
 
     # -- internals ---------------------------------------------------------------------------
 
     def _prepare(self, texts: list[str]) -> tuple[list[NormalisedText], list[Draft]]:
         normalised = [normalise(t) for t in texts]
-        languages = [detect_language(n.text) for n in normalised]
+        languages = detect_languages([n.text for n in normalised])
         docs: list[object | None] = [None] * len(texts)
         embeddings: list[object | None] = [None] * len(texts)
         if "doc" in self._features:
@@ -191,6 +233,7 @@ class Screener:
         if failures:
             decision = stricter(decision, "review")
         kept.sort(key=lambda f: (f.start, f.end, f.category, f.label))
+        redaction.remember(f.text for f in kept)
         for finding in kept:
             logger.debug("finding %s/%s by %s score=%.3f at [%d, %d)", finding.category, finding.label,
                          finding.detector, finding.score, finding.start, finding.end)

@@ -1,0 +1,558 @@
+"""Regenerate the labelled confidential-leak drafts: ``train.jsonl`` and ``heldout.jsonl``.
+
+Run from the repository root: ``python data/confidential/generate.py``. Deterministic (fixed seed).
+
+The two parts are written from *different* templates and slot vocabularies (different codenames,
+clients, hosts, credential shapes, phrasings), so the held-out part measures generalisation to new
+wording, not memory of a template. Every credential, key, host and name here is invented.
+Kept next to the data it writes because it *is* the data's source; it is not library code.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+from pathlib import Path
+
+SEED = 7341
+HERE = Path(__file__).resolve().parent
+
+SUBTYPES = ("credential", "internal_marker", "nda_client", "codename", "embargo", "unreleased_figures",
+            "internal_host", "security_weakness", "exam_content", "none")
+
+
+def _token(rng: random.Random, n: int, alphabet: str = string.ascii_letters + string.digits) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _password(rng: random.Random) -> str:
+    shapes = [
+        lambda: rng.choice(["Northfield", "Welding", "Spring", "Summer", "Kestrel", "Workshop", "Campus"])
+        + str(rng.randint(2019, 2027)) + rng.choice(["!", "#", "", "$"]),
+        lambda: _token(rng, rng.randint(8, 12), string.ascii_letters + string.digits + "#!$%"),
+        lambda: rng.choice(["Tr4ining", "W3ld1ng", "Appr3nt1ce", "S@fety", "L1ft1ng"]) + rng.choice(["#", "!", "_"])
+        + str(rng.randint(10, 99)),
+    ]
+    return rng.choice(shapes)()
+
+
+def _api_key(rng: random.Random) -> str:
+    shapes = [
+        lambda: "AKIA" + _token(rng, 16, string.ascii_uppercase + string.digits),
+        lambda: "sk_live_" + _token(rng, 24),
+        lambda: "ghp_" + _token(rng, 36),
+        lambda: "xoxb-" + "-".join(_token(rng, k, string.digits) for k in (11, 13)) + "-" + _token(rng, 24),
+        lambda: _token(rng, 32, "0123456789abcdef"),
+        lambda: "SG." + _token(rng, 22) + "." + _token(rng, 43),
+    ]
+    return rng.choice(shapes)()
+
+
+def _ip(rng: random.Random) -> str:
+    return rng.choice([
+        f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+        f"192.168.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+        f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+    ])
+
+
+TRAIN_SLOTS = {
+    "codename": ["Bluebell", "Project Kestrel", "Ironbridge", "Project Nightjar", "Project Larch", "Halcyon",
+                 "Operation Foxglove"],
+    "client": ["Marlow Dynamics", "Tessaract Energy", "Brightwater Foods", "Calder Aerospace", "Oakhurst Rail"],
+    "host": ["fileserver01.corp", "hr-db.internal", "jira.northfield.local", "intranet.northfield.corp",
+             "backup02.internal", "printsrv.local", "vpn-gw.corp"],
+    "product": ["SafeLift Pro", "the Advanced Robotic Welding Diploma", "WeldSim VR"],
+    "course": ["NEBOSH General Certificate", "Level 3 Welding", "IOSH Managing Safely", "First Aid at Work"],
+    "system": ["the student portal", "the staff VPN", "the booking site", "the HR system", "the Moodle server"],
+    "vuln": ["SQL injection", "cross-site scripting", "a remote code execution bug", "an open admin panel"],
+    "month": ["March", "April", "June", "September", "October"],
+    "pct": ["14%", "22%", "37%", "8.5%", "41%"],
+    "money": ["£3.4m", "£850,000", "£1.9 million", "£12m"],
+}
+
+HELDOUT_SLOTS = {
+    "codename": ["Project Osprey", "Halcyon", "Project Kestrel", "Bluebell", "Ironbridge", "Project Sandpiper",
+                 "Operation Hawthorn"],
+    "client": ["Oakhurst Rail", "Marlow Dynamics", "Tessaract Energy", "Penrose Logistics", "Greyfield Pharma"],
+    "host": ["sql-prod-02.internal", "wiki.corp", "payroll.northfield.lan", "nas1.local", "git.internal",
+             "intranet.northfield.local", "ldap01.corp"],
+    "product": ["SafeLift Pro", "the Advanced Robotic Welding Diploma", "Crane Coach"],
+    "course": ["CSCS card", "Level 2 Electrical Installation", "NEBOSH Diploma", "Forklift Operator"],
+    "system": ["our remote desktop gateway", "the learner app", "the finance portal", "the exam booking page",
+               "the CCTV system"],
+    "vuln": ["SQL injection", "the Log4j bug", "an unauthenticated API", "directory traversal"],
+    "month": ["January", "May", "July", "November"],
+    "pct": ["19%", "26%", "33%", "11.2%", "48%"],
+    "money": ["£2.1m", "£640,000", "£4 million", "£7.5m"],
+}
+
+# {pw} password-like value, {key} API key/token, {ip} private IP. Everything else from the slot tables.
+TRAIN: dict[str, list[str]] = {
+    "credential": [
+        "The wifi password for the workshop is {pw}",
+        "Guest wifi at the open day: network NI-Guest, password {pw}",
+        "Reminder for the team: the shared login for the printer portal is admin / {pw}",
+        "login: trainer01 password: {pw} (for the demo laptops)",
+        "For anyone stuck, the VPN password this month is {pw}",
+        "Here's the API key for the booking system so you can test it: {key}",
+        "Pushed the config with token {key} - can someone check the deploy?",
+        "Our Stripe key is {key}, use it for the test payments today",
+        "Temporary admin credentials: user root, pass {pw}",
+        "Can't remember the door code? It's 4821. And the store room PIN is 7734.",
+        "The Wi-Fi key in the new Engineering Hall is {pw} if anyone needs it",
+        "Le mot de passe du wifi est {pw}",
+        "Das WLAN-Passwort für die Werkstatt lautet {pw}",
+        "La contraseña de la red es {pw}",
+        "Y cyfrinair ar gyfer y wifi yw {pw}",
+        "Accès invité: identifiant visiteur, mot de passe {pw}",
+        "Zugangsdaten für das Labor: Benutzer labor1, Passwort {pw}",
+        "Das neue Kennwort für den Drucker ist {pw}",
+        "La clave del wifi de invitados es {pw}",
+        "Cyfrinair newydd y system: {pw}",
+        "-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA{key} -----END RSA PRIVATE KEY-----",
+        "password = \"{pw}\" in the shared config, don't change it",
+        "Our AWS access key is {key} if you need to upload the videos",
+    ],
+    "internal_marker": [
+        "INTERNAL ONLY: new timetable for the welding department attached, please don't forward.",
+        "For internal use only - the draft restructure plan for student services.",
+        "Not for external distribution: the revised fee schedule for next year.",
+        "Sharing this with the team but it's internal only: the draft strategy for {month}.",
+        "This is strictly confidential - staffing changes in the construction faculty.",
+        "Confidential: minutes of the senior leadership meeting, please do not share outside the team.",
+        "Please keep this within the department, it's not for circulation outside: the draft budget.",
+        "Document interne - ne pas diffuser: le nouveau planning des formations.",
+        "Usage interne uniquement : compte rendu de la réunion de direction.",
+        "Nur für den internen Gebrauch: die neue Organisationsstruktur der Abteilung.",
+        "Streng vertraulich - bitte nicht weiterleiten: der Entwurf des Haushaltsplans.",
+        "Documento confidencial, solo para uso interno: el plan de reestructuración.",
+        "Información confidencial: no compartir fuera del equipo.",
+        "Cyfrinachol - at ddefnydd mewnol yn unig: cynllun staffio'r adran.",
+        "Dogfen gyfrinachol, peidiwch â rhannu y tu allan i'r tîm.",
+        "Staff-only briefing, not for public release: changes to the apprenticeship team.",
+        "Internal use only. Draft marketing plan for the {month} campaign, comments by Friday.",
+        "Please treat as confidential: the shortlist for the head of department post.",
+        "Private and confidential - outcome of the disciplinary panel for the welding team.",
+        "Not for publication: the draft response to the inspection report.",
+        "Handle as internal only: list of courses we plan to close next year.",
+        "Please don't circulate outside the department: proposed timetable changes.",
+        "Staff only - do not share with learners or the public: the revised assessment calendar.",
+        "Internal document, not to leave the organisation: fees strategy {month}.",
+        "Nur intern - Entwurf des Stellenplans.",
+        "Uso interno: presupuesto del departamento.",
+        "Mewnol yn unig: y cynllun ar gyfer y flwyddyn nesaf.",
+    ],
+    "nda_client": [
+        "Great meeting with {client} today about a training contract - we're under NDA so keep it quiet!",
+        "Just signed a deal with {client} for welder training at their plant. Can't wait to start!",
+        "We're delivering a confidential safety programme for {client} next month.",
+        "Working on a bespoke course for {client}, still under NDA but exciting times.",
+        "Huge news: {client} has chosen us for their apprenticeship scheme, the contract isn't public yet.",
+        "The {client} account is worth {money} to us this year, according to the finance team.",
+        "Visited the {client} site today to scope the training - they don't want anyone to know yet.",
+        "Our client {client} wants 40 engineers retrained before their merger is announced.",
+        "Signed the NDA with {client} this morning, kick-off meeting next week.",
+        "Nous formons les équipes de {client} sous accord de confidentialité.",
+        "Off to {client} tomorrow to run the first pilot session - they've asked us not to mention them publicly.",
+        "Our biggest new customer this term is {client}; legal say we can't name them until the contract is signed.",
+        "Guess who we're training now? {client}! Please don't share, the deal is confidential.",
+        "{client} is paying us {money} for a bespoke apprenticeship, not something we can talk about externally.",
+        "Wir schulen jetzt die Techniker von {client} - das ist noch vertraulich.",
+        "Estamos formando al personal de {client}, pero es confidencial de momento.",
+    ],
+    "codename": [
+        "{codename} is on track for launch in {month} - can't say more yet!",
+        "Big milestone for the {codename} team today, the prototype finally works.",
+        "Long day of testing on {codename}. Results look promising.",
+        "Excited to share that {codename} moves into phase two next month.",
+        "Who else is working late on {codename} tonight?",
+        "The {codename} rollout is planned for {month}, internal teams only for now.",
+        "Recruiting testers for {codename} - message me if interested.",
+        "Our new product {product} launches on 3 {month}, ahead of the official announcement.",
+        "Sneak peek of {product}, which we haven't announced yet!",
+        "{codename}'s budget was approved today, work starts in {month}.",
+        "Design review for {codename} went well, beta goes to ten employers in {month}.",
+        "{codename} hit its biggest milestone yet - integration testing done!",
+        "The {product} pricing has been agreed internally, launch pencilled for {month}.",
+        "Sat in the {codename} steering group all morning; the go-live date is moving.",
+        "Who wants a preview of {product} before it's unveiled at the trade show?",
+    ],
+    "embargo": [
+        "Embargoed until 9am Thursday: we have won the national training provider award.",
+        "Under embargo until {month}: our merger with a neighbouring college.",
+        "Press release attached, embargoed until midnight - please don't post before then.",
+        "Not to be published before 1 {month}: the results of the Ofsted inspection.",
+        "Heads up, we're announcing the new campus next week but it's embargoed until the minister's visit.",
+        "Sous embargo jusqu'au 12 mars : notre nouveau partenariat européen.",
+        "Sperrfrist bis Montag 10 Uhr: die Ergebnisse der Inspektion.",
+        "Bajo embargo hasta el lunes: el nuevo acuerdo con la universidad.",
+        "Dan embargo tan ddydd Llun: ein partneriaeth newydd.",
+        "We'll announce the closure of the Coalville site on Friday - please sit on this until then.",
+        "Embargoed: 00:01 {month} 12. Northfield named regional training provider of the year.",
+        "Embargo until the official launch event - our new apprenticeship academy with a major employer.",
+        "Under strict embargo until the press release goes out: new principal appointed.",
+        "This can't go out before the announcement on Monday: we're opening a campus in Derby.",
+        "Sharing early, embargoed until the awards night: we've won two categories!",
+        "Embargoed copy: new £5m engineering centre, announcement at 10am tomorrow - don't post before then.",
+        "Please don't share until the official press release on Thursday: new partnership with a university.",
+        "Press release under embargo until 00:01 on the 3rd. We have been rated Outstanding!",
+        "Heads up - the news about our new principal is embargoed until the governors confirm it.",
+        "Embargo bis Freitag: neuer Ausbildungspartner.",
+    ],
+    "unreleased_figures": [
+        "Our pass rate this year is {pct} higher, though the figures aren't published until {month}.",
+        "Sneak preview: the study found a {pct} drop in defects. Paper still under review.",
+        "Preliminary results from the fatigue trial show a {pct} improvement - not public yet.",
+        "Draft figures: enrolments are down {pct} on last year. Please don't share before the board sees them.",
+        "Our income for the year is {money}, ahead of the annual report.",
+        "The unpublished survey shows {pct} of apprentices thinking of leaving.",
+        "Early data from our trial: {pct} reduction in injuries. We haven't released this yet.",
+        "Before the report comes out: we're projecting a deficit of {money}.",
+        "The raw results from the corrosion tests are in and they're amazing - {pct} better than steel.",
+        "Les résultats préliminaires montrent une hausse de {pct}, pas encore publiés.",
+        "Our not-yet-published trial shows a {pct} cut in weld porosity - the paper goes to the journal next month.",
+        "Internal numbers only: this year's achievement rate is {pct}, the official release is in {month}.",
+        "Confidential draft of the financial results: turnover of {money}, down {pct}.",
+        "The accounts won't be out until {month} but we finished with {money} in reserves.",
+        "Unverified early results: {pct} higher pass rates for the blended course.",
+        "Los datos preliminares muestran un aumento del {pct}, todavía no publicados.",
+    ],
+    "internal_host": [
+        "If the share isn't working, map \\\\{host}\\staff instead.",
+        "The new server is at {ip}, log in with your usual account.",
+        "Use {host} for the timesheets until the new system is live.",
+        "Printer queue moved to {ip} - update your settings.",
+        "Anyone else unable to reach {host} this morning?",
+        "The exam results database runs on {host} ({ip}).",
+        "Remote desktop to {ip} works again after the reboot.",
+        "The CCTV recorder is at {ip}:8080 if you need to check footage.",
+        "Der Server {host} ist wieder erreichbar.",
+        "Migrating the file shares from {host} to the cloud this weekend.",
+    ],
+    "security_weakness": [
+        "{system} is still vulnerable to {vuln} and nobody has fixed it.",
+        "We haven't patched {system} yet, so be careful.",
+        "FYI {system} still uses the default admin password.",
+        "Found {vuln} in {system} last week, still not fixed.",
+        "The firewall on the lab network has been switched off for a month.",
+        "Anyone can log in to {system} without a password at the moment.",
+        "{system} has had {vuln} for months and IT say they can't patch it until summer.",
+        "Our servers are still running an unsupported version with known exploits.",
+        "The staff Wi-Fi has no encryption at all right now, anyone nearby can sniff it.",
+        "Multi-factor authentication is disabled on {system} because it kept breaking.",
+        "Heads up: {system} leaks session tokens in the URL and the supplier won't fix it this year.",
+        "The pen test found {vuln} in {system}, we're waiting on budget to fix it so it's still live.",
+        "Anyone with the link can see every learner's grades on {system}; reported it twice, no change.",
+        "The old file server is still on Windows Server 2008 with no security updates.",
+        "Our wireless controller is using the factory login and it's reachable from the guest network.",
+        "{system} hasn't had a security update in two years and has a public exploit.",
+    ],
+    "exam_content": [
+        "Heads up for tomorrow's {course} exam: question 4 is about permit-to-work, the answer is C.",
+        "Here are the answers to this week's {course} test: 1B 2D 3A 4C 5A.",
+        "Leaked: the {course} paper for next month has a question on lifting plans.",
+        "Anyone want the mark scheme for the {course} assessment? DM me.",
+        "The practical assessment for {course} is the same as last year: weld a T-joint and pass the bend test.",
+        "Tip: the {course} exam always asks for the five steps of risk assessment in question 2.",
+        "I've got the actual questions from the {course} exam, happy to share with my group.",
+        "Answer key for the {course} quiz: A, C, C, B, D.",
+        "Question 7 in the {course} exam asks for the safe working load of a two-leg sling; the answer is 1.4 times the WLL.",
+        "Les réponses de l'examen {course} : 1A 2C 3B.",
+        "Sharing my notes of the {course} exam questions from this morning for anyone sitting it later this week.",
+        "If you're doing the {course} resit, the scenario question is identical to the one in March - fire in a paint store.",
+        "Someone photographed the {course} assessment paper, the pictures are in the group chat.",
+        "Cheat sheet: the {course} theory test answers in order are D, A, B, B, C, A, D.",
+        "The invigilator left the {course} answer booklet on the desk, so I copied the answers for question 1 to 6.",
+        "Die Antworten zur {course} Prüfung: 1B, 2A, 3D.",
+    ],
+    "none": [
+        "Our confidential reporting line is open to all staff, 24 hours a day.",
+        "If you have a concern, you can raise it in confidence with your line manager or HR.",
+        "Never share your password, not even with IT. We will never ask for it.",
+        "Please use a password manager and turn on two-factor authentication.",
+        "Forgotten your password? Reset it yourself on the staff portal.",
+        "Our study, published today in {journal}, found a {pct} improvement in weld quality.",
+        "Our published annual report shows income of {money} for the year.",
+        "Delighted to announce our new contract with {partner} to train 200 apprentices.",
+        "Course dates for the {course} are now online: next intake {month}.",
+        "We're hiring a Welding Instructor. Salary £34,000, closing date 30 {month}.",
+        "Support for vulnerable learners is available from our wellbeing team.",
+        "We patched the VPN last week after our annual penetration test. Thanks for your patience.",
+        "IT tip: phishing emails often ask you to confirm your login details. Report them to the service desk.",
+        "The {course} exam is a 60-minute multiple-choice paper taken at the end of the course.",
+        "Practice questions for the {course} are available to all enrolled learners on the learning platform.",
+        "Our cyber security course covers SQL injection, cross-site scripting and how to defend against them.",
+        "Safety tip: know where the kill switch is on every machine before you start.",
+        "Congratulations to the {course} class of {month} - every learner passed!",
+        "We have joined the Cyber Essentials Plus scheme after an independent assessment.",
+        "Our press release is out today: read about our new engineering centre on our website.",
+        "The embargo has lifted: we can now share that we've won the Queen's Anniversary Prize!",
+        "Visit our stand at the Skills Show, stand 42, and try our welding simulator.",
+        "Our researchers presented their published findings at the international conference last week.",
+        "Learn about networking, IP addresses and subnetting on our Level 3 IT course.",
+        "New blog post: what an NDA is and when small businesses need one.",
+        "Wi-Fi is available throughout the campus: connect to NI-Guest and register with your email.",
+        "Our results day is on 20 {month}; learners will receive their grades by email.",
+        "We are proud to work with {partner}, as announced in their press release this morning.",
+        "Le mot de passe ne doit jamais être partagé, même avec le service informatique.",
+        "Teilen Sie Ihr Passwort niemals mit anderen.",
+        "Nunca compartas tu contraseña con nadie.",
+        "Peidiwch byth â rhannu eich cyfrinair.",
+        "Notre ligne de signalement confidentielle est ouverte à tout le personnel.",
+        "Unsere vertrauliche Beratungsstelle steht allen Mitarbeitenden offen.",
+        "Our privacy notice explains how we keep your information confidential.",
+        "Internal candidates are welcome to apply for the new team leader role.",
+        "Our internal quality review found that learner satisfaction rose to {pct}.",
+        "Launch day! Our new website is live - have a look and tell us what you think.",
+        "Fantastic turnout at yesterday's employer breakfast - thank you to everyone who came along.",
+        "The canteen is serving a charity lunch on Friday, all proceeds to the children's hospice.",
+        "Well done to {name} for completing the London Marathon in under four hours!",
+        "Please welcome {name}, who joins the finance team as our new payroll officer.",
+        "Our apprentices visited the Jaguar Land Rover plant this week to see robotic welding in action.",
+        "Reminder: the campus closes at 4pm on Friday for the bank holiday weekend.",
+        "Enrolment for {month} courses is now open. Apply online or visit reception.",
+        "Our forklift course now runs every other Saturday, with places for eight learners.",
+        "Thanks to {partner} for sponsoring this year's skills competition.",
+        "We're looking for volunteers to help at the open day on 6 {month}; tea and cake provided.",
+        "Job opportunity: Facilities Assistant, part time, £23,400 pro rata. Closing date 4 {month}.",
+        "Our new electric minibus will take learners between the two campuses from {month}.",
+        "Photos from the graduation ceremony are now on our Flickr page.",
+        "Staff wellbeing week starts Monday: yoga, walking groups and free fruit every day.",
+        "Learners raised {money} for the air ambulance with a sponsored bike ride.",
+        "Today we welcomed 30 Year 10 pupils for a taster day in bricklaying and plumbing.",
+        "Safety first: wear your safety glasses in the workshop at all times, even when you're just watching.",
+        "Emergency stop buttons are tested every Monday morning in the machine shop.",
+        "The new paint-spraying booth in our automotive workshop is now open for bookings.",
+        "Our annual staff conference is on 9 {month} at the Leicester campus. Agenda to follow.",
+        "Proud to support Mental Health Awareness Week with events across both campuses.",
+        "Learn to weld aluminium on our new two-day course. All materials and PPE provided.",
+        "Our research on apprentice wellbeing was featured on BBC Radio Leicester this morning.",
+        "Congratulations to the estates team for winning a Green Gown Award for our solar project.",
+        "Interviews for the lecturer posts take place next week; good luck to all candidates.",
+        "Our library now lends laptops to learners for up to two weeks.",
+        "The bus timetable has changed: route 48 now stops outside the main entrance.",
+        "Half-term activities for children of staff are running in the sports hall next week.",
+        "Introducing our new Head of Apprenticeships, {name}, who joins from {partner}.",
+    ],
+}
+
+HELDOUT: dict[str, list[str]] = {
+    "credential": [
+        "For the conference laptops just use username events and password {pw}",
+        "Sorry all, the shared mailbox pwd got changed to {pw}",
+        "New router is up. SSID NF-Staff, key {pw}",
+        "If the kiosk locks you out the unlock code is {pw}",
+        "Here's the token for the analytics dashboard: {key}",
+        "github token for the CI runner: {key}",
+        "Passcode for the staff room: 5590#",
+        "Mot de passe temporaire pour la plateforme : {pw}",
+        "Kennwort für den Gastzugang: {pw}",
+        "Usuario: invitado, contraseña: {pw}",
+        "Cyfrinair y rhwydwaith gwesteion: {pw}",
+        "The admin account is admin with password {pw} until IT fix it",
+        "Setting up the new tablets, the code to unlock them is {pw}",
+    ],
+    "internal_marker": [
+        "Internal only - please don't share beyond the team: revised rota for the autumn term.",
+        "Not for external circulation: draft of the new staff handbook.",
+        "Strictly internal - proposal for merging the two engineering departments.",
+        "Company confidential: notes from this morning's governors' meeting.",
+        "Do not forward outside the organisation: salary bands for next year.",
+        "Réservé à un usage interne : nouvelles grilles tarifaires.",
+        "Vertraulich, nur für Mitarbeitende: Protokoll der Vorstandssitzung.",
+        "Solo para uso interno: las nuevas tarifas del próximo curso.",
+        "At ddefnydd mewnol yn unig: cofnodion y cyfarfod.",
+        "This stays in the building please: the redundancy plan for the admin team.",
+        "INTERNAL - not to be shared externally. Updated room allocations for the {month} exams.",
+        "For staff eyes only: the draft consultation on changing pay scales.",
+        "Strictly private and confidential: board papers for the {month} meeting.",
+        "Marked internal use only, but here's the new organisation chart for the faculty.",
+        "Restricted - internal: proposal to outsource the catering contract.",
+        "Uso interno exclusivamente: calendario de despidos del departamento.",
+        "Intern - bitte nicht extern teilen: Planung für das nächste Schuljahr.",
+    ],
+    "nda_client": [
+        "Can't believe we're now training {client}'s whole maintenance crew. Keep it hush until they announce it.",
+        "Spent the week at {client} delivering the new course - the NDA means I can't post photos.",
+        "{client} just renewed with us for another three years, don't tell anyone yet.",
+        "Exciting new partnership with {client} on hydrogen safety - under non-disclosure for now.",
+        "The team pitched to {client} today, fingers crossed for the contract.",
+        "Quick update: {client} have asked us to run leadership training for their board, confidential for now.",
+        "Trabajamos con {client} bajo un acuerdo de confidencialidad.",
+        "Invoiced {client} {money} for the autumn programme today.",
+    ],
+    "codename": [
+        "Testing the latest build of {codename} all afternoon, nearly ready for go-live.",
+        "Loving the progress on {codename} - the pilot group starts in {month}.",
+        "Can anyone on {codename} send me the latest project plan?",
+        "Celebrating the end of sprint 4 on {codename} with cake.",
+        "The launch of {product} is pencilled in for {month}. Keep your eyes peeled!",
+        "Project update: {codename} has moved its go-live to {month} because of supplier delays.",
+        "Early look at {product} which goes on sale in {month} - not announced yet.",
+        "{codename} demo for the leadership team went really well today.",
+    ],
+    "embargo": [
+        "Please hold until the announcement on Tuesday: we've been shortlisted for College of the Year.",
+        "EMBARGO 00:01 Wednesday - national skills award winners.",
+        "Don't post this until after the press conference: our new Welsh campus.",
+        "The news about the new training centre is under embargo until the council meeting.",
+        "Embargoed to 10:00 Friday: partnership with a national rail operator.",
+        "Ne pas publier avant le 3 juin : lancement de notre nouveau centre.",
+        "Nicht vor Donnerstag veröffentlichen: unser neuer Standort.",
+        "No publicar antes del viernes: nuestro nuevo centro de formación.",
+        "Embargoed till Monday 9am but we are SO proud: gold award for our apprenticeships!",
+        "Hold for release on 5 {month}: new engineering partnership with a regional airport.",
+        "Press embargo in place until the minister announces it: £2m skills funding for us.",
+        "Keep this under wraps until Friday's announcement: we're merging with a sixth-form college.",
+        "Embargo: not before 06:00 on the 14th. Apprenticeship numbers hit a record.",
+        "Dan embargo tan y cyhoeddiad swyddogol: ein canolfan newydd ym Mangor.",
+    ],
+    "unreleased_figures": [
+        "Unofficial numbers: completions jumped {pct} this year. Board sees them next week.",
+        "First results from our weld trial are in: {pct} fewer cracks. Paper not submitted yet.",
+        "Between us, we made a surplus of {money} - the accounts aren't signed off yet.",
+        "Leaked draft of the learner survey: satisfaction fell by {pct}.",
+        "Our unreleased data show apprentices earn {pct} more after completing. Watch this space!",
+        "Pre-publication numbers: recruitment up {pct} on target. Official figures out in {month}.",
+        "The provisional achievement rate is {pct}; it hasn't been validated or published.",
+        "Die vorläufigen Ergebnisse zeigen ein Plus von {pct}, noch nicht veröffentlicht.",
+    ],
+    "internal_host": [
+        "Timesheets now live on http://{host}/timesheets",
+        "Backups go to {ip} every night at 2am.",
+        "SSH into {host} and restart the service if the portal is slow.",
+        "The door access controller sits on {ip}.",
+        "Please save coursework to \\\\{host}\\coursework from now on.",
+        "Dev copy of the website is on {host}:8443.",
+        "El servidor {host} está caído otra vez.",
+        "Our new lab switch is on {ip} and the old one is being retired.",
+    ],
+    "security_weakness": [
+        "Still no fix for {vuln} on {system} - hope nobody notices.",
+        "IT confirmed {system} is exposed to {vuln} until the upgrade in {month}.",
+        "The backup server hasn't been updated since 2019 and has known holes.",
+        "Turns out {system} shows other learners' records if you change the ID in the URL.",
+        "The remote access gateway is unpatched and the vendor has stopped supporting it.",
+        "Warning: {system} accepts any password for admin at the moment.",
+        "Antivirus on the workshop PCs expired last year and we haven't renewed it.",
+        "No one has patched {system} against {vuln}, it's been months.",
+    ],
+    "exam_content": [
+        "Psst - the {course} test on Friday reuses last term's questions, learn the answers to 3, 5 and 9.",
+        "Got the solutions to the {course} mock and the real paper - DM for a copy.",
+        "Everyone in the {course} group: question 12 is true, 13 is false, the rest are on the sheet I sent.",
+        "The {course} written paper this year includes a question on COSHH, the model answer lists six points.",
+        "I can share the {course} exam questions before Thursday if you need them.",
+        "Correct answers for the {course} online test: B, B, A, D, C, A.",
+        "Las respuestas del examen de {course}: 1C 2A 3D.",
+    ],
+    "none": [
+        "Worried about something at work? Our confidential reporting line is there for you.",
+        "Speak to our safeguarding team in confidence if you are worried about a learner.",
+        "Reminder: IT will never ask for your password by email or phone.",
+        "Set up multi-factor authentication today - it takes two minutes.",
+        "Our paper in {journal} reports a {pct} reduction in distortion. It's open access.",
+        "Our audited accounts, published today, show a surplus of {money}.",
+        "We've been selected by {partner} to deliver their apprenticeship programme, as announced today.",
+        "Next {course} course starts on 14 {month}. Book now!",
+        "Vacancy: Apprenticeship Coordinator, £29,000, closing date 2 {month}.",
+        "Our team supports vulnerable adults returning to education.",
+        "We fixed the login issue on the student portal this morning. Thanks for bearing with us.",
+        "The {course} assessment has two parts: a written paper and a practical.",
+        "Sample questions for the {course} are on our website for anyone thinking of enrolling.",
+        "Our penetration testing course teaches how SQL injection works and how to prevent it.",
+        "Embargo lifted! We're thrilled to share that we're College of the Year.",
+        "How do IP addresses work? Find out on our free networking taster session.",
+        "The project codename tradition at tech firms is fun - what would you call yours?",
+        "Launching today: our new evening course in electrical installation.",
+        "Guest Wi-Fi is free for visitors; ask at reception for access.",
+        "Unsere Kurse für den Gabelstaplerschein beginnen im Oktober.",
+        "Nos formations en soudage reprennent en septembre.",
+        "Nuestros cursos de seguridad comienzan en mayo.",
+        "Mae ein cyrsiau weldio yn dechrau ym mis Medi.",
+        "Our internal mentoring programme has helped 40 staff gain promotion.",
+        "Confidentiality is at the heart of our counselling service.",
+        "Results from our 2024 study, published in {journal}, showed a {pct} gain in productivity.",
+    ],
+}
+
+NONE_EXTRA = {
+    "name": ["Amira Shah", "Ben Carter", "Ffion Roberts", "Kwame Mensah", "Lucy Hart", "Owain Griffiths"],
+    "journal": ["Welding in the World", "Safety Science", "the Journal of Vocational Education"],
+    "partner": ["Leicestershire County Council", "the Welding Institute", "East Midlands Chamber"],
+}
+
+
+TRAIN_WRAP = (["", "", "", "FYI: ", "Quick one - ", "Morning all! ", "Team, "],
+              ["", "", "", " Thanks!", " Cheers.", " :)"])
+HELDOUT_WRAP = (["", "", "", "Hi folks, ", "Update: ", "PSA - ", "Just so you know, "],
+                ["", "", "", " Ta.", " Any questions, shout.", " Have a good weekend!"])
+
+
+def _fill(template: str, slots: dict[str, list[str]], rng: random.Random,
+          wrap: tuple[list[str], list[str]] = ([""], [""])) -> str:
+    values = {k: rng.choice(v) for k, v in slots.items()}
+    values.update({k: rng.choice(v) for k, v in NONE_EXTRA.items()})
+    values.update(pw=_password(rng), key=_api_key(rng), ip=_ip(rng))
+    text = template.format(**values)
+    text = text[0].upper() + text[1:]
+    english = _language(text) == "en"
+    head = rng.choice(wrap[0]) if english else ""
+    tail = rng.choice(wrap[1]) if english else ""
+    return head + (text[0].lower() + text[1:] if head and text[:2] != text[:2].upper() else text) + tail
+
+
+def _language(text: str) -> str:
+    lowered = text.lower()
+    cues = {
+        "fr": (" le ", " la ", " les ", " du ", " est ", "nous ", "mot de passe", " pas ", "réservé", "usage"),
+        "de": (" der ", " die ", " das ", " ist ", " für ", " nicht ", "unser", "passwort", "kennwort"),
+        "es": (" el ", " la ", " es ", " con ", " del ", "contraseña", "nuestro", "usuario", "solo para"),
+        "cy": (" yw ", " y ", " ar ", " yn ", " ym ", " mis ", " ein ", "cyfrinair", "yn unig", "peidiwch", "dan embargo"),
+    }
+    padded = f" {lowered} "
+    scores = {lang: sum(c in padded for c in cs) for lang, cs in cues.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 2 else "en"
+
+
+def build(templates: dict[str, list[str]], slots: dict[str, list[str]], fills: int, seed: int,
+          prefix: str, wrap: tuple[list[str], list[str]]) -> list[dict[str, str]]:
+    """Fill each template ``fills`` times (distinct texts), label each row with its sub-type."""
+    rng = random.Random(seed)
+    rows: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for label, group in templates.items():
+        per = fills * 2 if label == "none" else fills
+        for template in group:
+            for _ in range(per * 4):
+                if sum(1 for r in rows if r["template"] == template) >= per:
+                    break
+                text = _fill(template, slots, rng, wrap)
+                if text in seen:
+                    continue
+                seen.add(text)
+                rows.append({"template": template, "label": label, "text": text})
+    rng.shuffle(rows)
+    return [
+        {"id": f"{prefix}-{i:04d}", "text": r["text"], "label": r["label"], "language": _language(r["text"])}
+        for i, r in enumerate(rows, 1)
+    ]
+
+
+def main() -> None:
+    parts = {
+        "train.jsonl": build(TRAIN, TRAIN_SLOTS, fills=4, seed=SEED, prefix="conf-tr", wrap=TRAIN_WRAP),
+        "heldout.jsonl": build(HELDOUT, HELDOUT_SLOTS, fills=3, seed=SEED + 1, prefix="conf-ho", wrap=HELDOUT_WRAP),
+    }
+    for name, rows in parts.items():
+        with (HERE / name).open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} rows to {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The approval queue's sub-commands of ``screening`` (wired in ``screening/cli.py``)."""

@@ -1,0 +1,189 @@
+"""The confidential detector: credentials, internal systems, term lists, markers and a trained classifier.
+
+Registered as ``confidential.hybrid.v1``. Evidence comes in three strengths:
+
+- **Hard rules** stand on their own: credentials (detect-secrets' plugins in-process, and
+  credentials written in prose), internal host names and private IP addresses, the policy's term
+  lists, and confidentiality markers ("internal use only", "under NDA", "embargoed until", and their
+  Welsh, French, German and Spanish forms). The span is the value, host, term or marker.
+- **Soft cues** ("not yet published" by a figure, "still vulnerable to", exam answers, "Project X
+  launches in May", "don't tell anyone yet") are weighed with the classifier: the finding's score is
+  ``1 - (1 - p_leak) * (1 - cue weight)`` and the classifier picks the sub-type among those the cue
+  allows. The span is the sentence.
+- **The classifier alone** (a logistic-regression head over the shared MiniLM embedding, trained
+  on ``data/confidential/``) reports the most likely sub-type when nothing else fired and
+  ``p_leak = 1 - p(none)`` is at least ``CLASSIFIER_MIN`` (0.9); the span is the sentence it scores highest.
+
+Labels are the sub-type names (``credential``, ``internal_host``, ...) or ``term_list.<slug>`` for
+a term list, so a policy can act per label (``label_actions``). Credentials and terms from a list
+whose action is ``block`` are high severity; the factory refuses a policy in which such a list
+could not block.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import ClassVar
+
+import numpy as np
+
+from screening.detectors.base import Draft, Feature
+from screening.detectors.confidential_parts import credentials, cues
+from screening.detectors.confidential_parts.classifier import ConfidentialHead
+from screening.detectors.confidential_parts.common import (
+    CLASSES,
+    DESCRIPTIONS,
+    SUBTYPES,
+    Hit,
+    SubType,
+    sentences,
+)
+from screening.detectors.confidential_parts.hosts import HostMatcher
+from screening.detectors.confidential_parts.terms import TermMatcher, label_for, subtype_for
+from screening.detectors.registry import register
+from screening.errors import ConfigError
+from screening.findings import Category, Detection, Finding
+from screening.policy.model import Policy
+
+logger = logging.getLogger(__name__)
+
+# The classifier alone reports a draft at or above this leak probability. It is high because the
+# head, trained on templated drafts, is over-confident on kinds of post it has not seen (0.5 sent
+# 15% of the clean corporate set to review; 0.9 sends under 1%).
+CLASSIFIER_MIN = 0.9
+_NONE = CLASSES.index("none")
+
+
+@register("confidential.hybrid.v1")
+class ConfidentialDetector:
+    """Finds confidential information in drafts; see the module docstring for how."""
+
+    name: ClassVar[str] = "confidential.hybrid.v1"
+    version: ClassVar[str] = "1"
+    categories: ClassVar[tuple[Category, ...]] = ("confidential",)
+    requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
+
+    def __init__(self, policy: Policy) -> None:
+        _check_block_lists(policy)
+        self._terms = TermMatcher(policy.term_lists)
+        self._hosts = HostMatcher(policy.allow_list.domains)
+        self._subtype_by_label: dict[str, SubType] = {s: s for s in SUBTYPES}
+        self._subtype_by_label.update({label_for(tl): subtype_for(tl) for tl in policy.term_lists})
+        self._head: ConfidentialHead | None = None
+
+    def load(self) -> None:
+        """Build detect-secrets' plugins and load the classifier head (idempotent)."""
+        credentials.load()
+        if self._head is None:
+            self._head = ConfidentialHead.load()
+
+    def subtype_of(self, label: str) -> SubType | None:
+        """The sub-type a finding label stands for (a term list's label maps to its list's sub-type)."""
+        return self._subtype_by_label.get(label)
+
+    def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
+        self.load()
+        assert self._head is not None
+        probabilities = self._head.proba(self._embeddings(drafts))
+        return [self._analyse(d.text, p) for d, p in zip(drafts, probabilities, strict=True)]
+
+    # -- internals ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _embeddings(drafts: Sequence[Draft]) -> np.ndarray:
+        missing = [i for i, d in enumerate(drafts) if d.embedding is None]
+        matrix = np.zeros((len(drafts), 384), dtype=np.float32)
+        for i, draft in enumerate(drafts):
+            if draft.embedding is not None:
+                matrix[i] = draft.embedding
+        if missing:
+            # Called outside the pipeline (tests, tools): embed here with the same shared encoder.
+            from screening.encoder import load_encoder
+
+            matrix[missing] = load_encoder().encode([drafts[i].text for i in missing])
+        return matrix
+
+    def _analyse(self, text: str, proba: np.ndarray) -> Detection:
+        p_leak = float(1.0 - proba[_NONE])
+        markers, soft_cues = cues.find(text)
+        hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
+        soft = self._soft(proba, p_leak, hard, soft_cues)
+        hits = hard + soft
+        if not any(h.score >= CLASSIFIER_MIN for h in hits) and p_leak >= CLASSIFIER_MIN:
+            hits.append(self._classifier_hit(text, proba, p_leak))
+        findings = [
+            Finding(category="confidential", label=h.label, start=h.start, end=h.end, text=text[h.start:h.end],
+                    score=round(min(max(h.score, 0.0), 1.0), 4), severity=h.severity, detector=self.name,
+                    explanation=h.explanation)
+            for h in sorted(hits, key=lambda h: (h.start, h.end, h.label))
+        ]
+        for f in findings:
+            logger.debug("confidential %s score=%.3f at [%d, %d)", f.label, f.score, f.start, f.end)
+        top = max([p_leak, *(f.score for f in findings)])
+        return Detection(findings=findings, scores={"confidential": round(top, 4)})
+
+    @staticmethod
+    def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue]) -> list[Hit]:
+        out: list[Hit] = []
+        specific = {(c.start, c.end) for c in soft_cues if len(c.subtypes) == 1}
+        for cue in soft_cues:
+            if len(cue.subtypes) > 1 and (cue.start, cue.end) in specific:
+                continue  # a sentence with a specific cue (exam, weakness, figures) is read as that
+            subtype = max(cue.subtypes, key=lambda s: proba[CLASSES.index(s)])
+            if any(h.subtype == subtype and h.start < cue.end and cue.start < h.end for h in hard):
+                continue  # the same sentence already has hard evidence of this kind
+            score = 1.0 - (1.0 - p_leak) * (1.0 - cue.weight)
+            out.append(Hit(
+                subtype=subtype, label=subtype, start=cue.start, end=cue.end, score=score, severity="medium",
+                explanation=(f"This sentence looks like {DESCRIPTIONS[subtype]} ({cue.reason}; classifier "
+                             f"leak probability {p_leak:.2f}). Check it is public before posting."),
+                hard=False,
+            ))
+        return _merge(out)
+
+    def _classifier_hit(self, text: str, proba: np.ndarray, p_leak: float) -> Hit:
+        leak = [(proba[CLASSES.index(s)], s) for s in SUBTYPES]
+        subtype: SubType = max(leak)[1]
+        spans = sentences(text)
+        best = spans[0] if spans else None
+        if len(spans) > 1 and self._head is not None:
+            # Score each sentence with the same encoder and head, and report the leakiest one.
+            from screening.encoder import load_encoder
+
+            per_sentence = self._head.proba(load_encoder().encode([text[s.start:s.end] for s in spans]))
+            best = spans[int(np.argmin(per_sentence[:, _NONE]))]
+        start, end = (best.start, best.end) if best else (0, len(text))
+        return Hit(
+            subtype=subtype, label=subtype, start=start, end=end, score=p_leak, severity="medium",
+            explanation=(f"The classifier reads this as {DESCRIPTIONS[subtype]} (leak probability "
+                         f"{p_leak:.2f}), though no rule matched. Check it is public before posting."),
+            hard=False,
+        )
+
+
+def _merge(hits: list[Hit]) -> list[Hit]:
+    """Keep one hit per overlapping group of the same label: the highest-scoring, longest one."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.score, -(h.end - h.start), h.start)):
+        if any(k.label == hit.label and k.start < hit.end and hit.start < k.end for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+def _check_block_lists(policy: Policy) -> None:
+    """Refuse a policy where a term list's ``block`` action could not take effect."""
+    rules = policy.categories["confidential"]
+    for term_list in policy.term_lists:
+        if term_list.action != "block":
+            continue
+        label = label_for(term_list)
+        if rules.label_actions.get(label) == "block" or rules.block_severity in ("medium", "high"):
+            continue
+        raise ConfigError(
+            f"Term list {term_list.name!r} has action 'block', but the policy's confidential category "
+            f"neither sets block_severity nor label_actions[{label!r}]: block; its matches would only be "
+            f"reviewed. Add `block_severity: high` or `label_actions: {{{label}: block}}` under "
+            "categories.confidential."
+        )
