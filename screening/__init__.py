@@ -8,7 +8,10 @@
 
 from screening.errors import ConfigError, DetectorError, InputError, ModelLoadError, ScreeningError
 from screening.findings import CATEGORIES, Detection, DetectorFailure, Finding, ScreeningResult
-from screening.pipeline import Screener
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from screening.pipeline import Screener
 
 __all__ = [
     "CATEGORIES",
@@ -24,3 +27,13 @@ __all__ = [
     "ScreeningResult",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline pulls in spaCy and presidio; import it only when asked for, so that
+    # `import screening.findings` (or the encoder, or the CLI's argument parsing) stays light.
+    if name == "Screener":
+        from screening.pipeline import Screener
+
+        return Screener
+    raise AttributeError(f"module 'screening' has no attribute {name!r}")

@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from screening import redaction
 from screening.errors import ScreeningError
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "train": ("screening.commands.train", "Retrain the shipped models from data/."),
     "evaluate": ("screening.commands.evaluate", "Evaluate the shipped models on the validation data."),
     "users": ("approval_queue.commands.users", "Manage users of the approval queue (add, list)."),
+    "retention": ("approval_queue.commands.retention", "Purge decided drafts' text after the retention period."),
     "audit-log": ("approval_queue.commands.audit_log", "Verify the approval queue's hash-chained audit log."),
     "export-decisions": (
         "approval_queue.commands.export_decisions",
@@ -60,6 +62,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _setup_logging(verbosity: int) -> None:
     level = logging.WARNING - 10 * min(verbosity, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    redaction.install()  # no record may carry a draft's text, whichever library logs it
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,8 +17,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from screening.detectors import registry
-from screening.detectors.base import Detector, Draft, Feature
+from screening import redaction
 from screening.errors import DetectorError, InputError
 from screening.findings import (
     CATEGORIES,
@@ -32,6 +31,12 @@ from screening.findings import (
 from screening.nlp import detect_languages, load_spacy, torch_hidden
 from screening.normalise import NormalisedText, normalise
 from screening.policy import Policy, load_policy
+
+# Importing the detectors imports presidio and spaCy; without this guard thinc and presidio would
+# also import torch (~190 MB, a second or more), which no runtime model uses. See screening.nlp.
+with torch_hidden():
+    from screening.detectors import registry
+    from screening.detectors.base import Detector, Draft, Feature
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +104,15 @@ class Screener:
                 ) from None
         if not isinstance(text, str):
             raise InputError(f"The draft must be text, not {type(text).__name__}.")
-        if not text.strip():
+        if not normalise(text).text.strip():  # invisible characters alone (zero-width spaces) are empty too
             raise InputError("The draft is empty or only whitespace; paste the text you want to post.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (e.g. JSON "\ud800") cannot be stored or hashed
+            raise InputError(
+                f"The draft has an unpaired surrogate character at position {exc.start}, which is not valid "
+                "Unicode text; remove it (it is often a broken emoji) and try again."
+            ) from None
         limit = self.policy.limits.max_chars
         if len(text) > limit:
             raise InputError(
@@ -116,6 +128,7 @@ class Screener:
     def screen_many(self, texts: Sequence[str]) -> list[ScreeningResult]:
         """Screen drafts in batches; results are in input order. Every text is validated first."""
         checked = [self.check_text(t) for t in texts]
+        redaction.remember(checked)  # the log safeguard scrubs these from any record (never logged on purpose)
         known: dict[str, ScreeningResult] = {}
         with self._cache_lock:
             for text in checked:
@@ -220,6 +233,7 @@ class Screener:
         if failures:
             decision = stricter(decision, "review")
         kept.sort(key=lambda f: (f.start, f.end, f.category, f.label))
+        redaction.remember(f.text for f in kept)
         for finding in kept:
             logger.debug("finding %s/%s by %s score=%.3f at [%d, %d)", finding.category, finding.label,
                          finding.detector, finding.score, finding.start, finding.end)

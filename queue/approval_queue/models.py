@@ -208,3 +208,106 @@ class OutboxMessage(Base):
     failed_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime]
+
+
+# -- the web interface's tables (migration 0002) --------------------------------------------------
+
+
+class IncidentStatus(enum.StrEnum):
+    """Where an incident's investigation is."""
+
+    OPEN = "open"  # reported, nobody has looked yet
+    INVESTIGATING = "investigating"  # an officer is looking into it
+    CLOSED = "closed"  # finished; the outcome says what was done
+
+
+class AuditJobStatus(enum.StrEnum):
+    """Where a batch audit started from the web is."""
+
+    QUEUED = "queued"  # uploaded, waiting for the worker thread
+    RUNNING = "running"  # screening posts; progress is updated as chunks finish
+    DONE = "done"  # results and report written in the job folder
+    FAILED = "failed"  # stopped; ``error`` says why
+
+
+class SocialAccount(Base):
+    """The live directory of official accounts, kept by the Social Media Officer (seeded from the policy)."""
+
+    __tablename__ = "social_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(200), unique=True)
+    platform: Mapped[str] = mapped_column(String(50))
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    approval_required: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Retired accounts stay listed (old submissions name them) but are no longer offered.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Incident(Base):
+    """A published post or a concern reported for investigation."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    post_url: Mapped[str] = mapped_column(String(500), default="")
+    account: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    reported_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    reported_by: Mapped[User] = relationship(lazy="joined")
+
+
+class IncidentLink(Base):
+    """A submission an incident concerns."""
+
+    __tablename__ = "incident_links"
+    __table_args__ = (UniqueConstraint("incident_id", "submission_id", name="uq_incident_links"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"))
+
+
+class IncidentNote(Base):
+    """One entry in an incident's investigation log (append-only by convention: the domain never edits)."""
+
+    __tablename__ = "incident_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    # The status the incident moved to with this note, when it changed.
+    status: Mapped[str | None] = mapped_column(String(20), default=None)
+    created_at: Mapped[datetime]
+
+    author: Mapped[User] = relationship(lazy="joined")
+
+
+class AuditJob(Base):
+    """A batch audit of historical posts started from the web; files live in ``var/audits/<id>/``."""
+
+    __tablename__ = "audit_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(20))
+    total: Mapped[int | None] = mapped_column(Integer, default=None)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    progress: Mapped[str] = mapped_column(String(200), default="")
+    decisions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    created_by: Mapped[User] = relationship(lazy="joined")

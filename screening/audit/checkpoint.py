@@ -101,12 +101,28 @@ class Checkpoint:
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
-    def records(self) -> list[dict[str, Any]]:
-        """Every recorded row once (the first record of a row wins), ordered by row."""
-        seen: dict[int, dict[str, Any]] = {}
-        for record in self._read():
-            seen.setdefault(record["row"], record)
-        return [seen[row] for row in sorted(seen)]
+    def index(self) -> dict[int, int]:
+        """Byte offset of each row's first record (a row recorded twice keeps its first)."""
+        offsets: dict[int, int] = {}
+        with self.results.open("rb") as handle:
+            offset = 0
+            for line in handle:
+                if line.endswith(b"\n"):
+                    offsets.setdefault(json.loads(line)["row"], offset)
+                offset += len(line)
+        return offsets
+
+    def records(self, index: dict[int, int] | None = None) -> Iterator[dict[str, Any]]:
+        """Every recorded row once, ordered by row.
+
+        Streams: only the row -> offset index is held in memory, so writing the results of an
+        audit of millions of posts does not need them all in memory at once.
+        """
+        index = self.index() if index is None else index
+        with self.results.open("rb") as handle:
+            for row in sorted(index):
+                handle.seek(index[row])
+                yield json.loads(handle.readline())
 
     def _read(self) -> Iterator[dict[str, Any]]:
         with self.results.open("r", encoding="utf-8") as handle:

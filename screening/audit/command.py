@@ -14,6 +14,7 @@ from pathlib import Path
 from screening.audit.engine import EngineOptions
 from screening.audit.runner import AuditOptions, audit
 from screening.audit.sources import FORMATS, Columns
+from screening.errors import ConfigError
 
 
 def _positive(value: str) -> int:
@@ -50,11 +51,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="Posts per unit of work and per checkpoint write (default 256).")
     parser.add_argument("--resume", action="store_true", help="Continue an interrupted audit in OUTDIR.")
     parser.add_argument("--overwrite", action="store_true", help="Discard an earlier audit in OUTDIR and start again.")
+    parser.add_argument("--enqueue", action="store_true",
+                        help="Send flagged posts to the approval queue for review (needs --queue-url and "
+                        "SCREENING_QUEUE_TOKEN).")
+    parser.add_argument("--queue-url", default=os.environ.get("SCREENING_QUEUE_URL"),
+                        help="The approval queue's base URL, e.g. http://127.0.0.1:8000 (default: $SCREENING_QUEUE_URL).")
     parser.add_argument("--no-report", action="store_true", help="Skip report.html.")
     parser.add_argument("-q", "--quiet", action="store_true", help="No progress output.")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.enqueue and not args.queue_url:
+        raise ConfigError("--enqueue needs the approval queue's address: pass --queue-url URL or set SCREENING_QUEUE_URL.")
     options = AuditOptions(
         fmt=args.format,
         columns=Columns(text=args.text_column, id=args.id_column, date=args.date_column,
@@ -68,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
         report=not args.no_report,
         progress=not args.quiet,
+        queue_url=args.queue_url if args.enqueue else None,
     )
     try:
         summary = audit(args.input, args.outdir, options)
@@ -82,4 +91,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Results: {os.fspath(summary.results)}")
     if summary.report is not None:
         print(f"Report:  {os.fspath(summary.report)}")
+    if summary.enqueued is not None:
+        print(f"Queued for review: {summary.enqueued.submitted:,} flagged posts "
+              f"({summary.enqueued.already_queued:,} were already queued); see {os.fspath(summary.enqueued.log)}")
     return 0 if summary.flagged == 0 and not d.get("error") else 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,7 +14,7 @@ from screening.audit.records import RESULT_COLUMNS, SCORE_COLUMNS
 OutputFormat = Literal["csv", "parquet"]
 
 
-def write_results(records: Sequence[dict[str, Any]], outdir: Path, fmt: OutputFormat = "csv") -> Path:
+def write_results(records: Iterable[dict[str, Any]], outdir: Path, fmt: OutputFormat = "csv") -> Path:
     """Write ``results.csv`` (or ``results.parquet``) atomically; return its path."""
     target = outdir / f"results.{fmt}"
     tmp = target.with_name(target.name + ".tmp")
@@ -29,11 +30,19 @@ def write_results(records: Sequence[dict[str, Any]], outdir: Path, fmt: OutputFo
     return target
 
 
-def _write_parquet(records: Sequence[dict[str, Any]], path: Path) -> None:
+def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(records)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _write_parquet(records: Iterable[dict[str, Any]], path: Path, batch_size: int = 50_000) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     types = {c: pa.float64() for c in SCORE_COLUMNS} | {"row": pa.int64(), "line": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in RESULT_COLUMNS])
-    columns = {c: [r.get(c) for r in records] for c in RESULT_COLUMNS}
-    pq.write_table(pa.table(columns, schema=schema), path)
+    with pq.ParquetWriter(path, schema) as writer:
+        for batch in _batches(records, batch_size):
+            columns = {c: [r.get(c) for r in batch] for c in RESULT_COLUMNS}
+            writer.write_table(pa.table(columns, schema=schema))

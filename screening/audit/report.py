@@ -8,9 +8,10 @@ highlighted, the most frequent labels, and the rows that could not be screened.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -59,10 +60,14 @@ class Summary:
         return self.decisions["review"] + self.decisions["block"]
 
 
-def summarise(records: Sequence[dict[str, Any]], top_n: int = 50, errors_n: int = 200) -> Summary:
-    """Aggregate the audit's records for the report."""
+def summarise(records: Iterable[dict[str, Any]], top_n: int = 50, errors_n: int = 200) -> Summary:
+    """Aggregate the audit's records for the report in one streaming pass.
+
+    Only the counts, the ``top_n`` highest-ranked flagged posts (a bounded heap) and the first
+    ``errors_n`` errors are kept, so memory does not grow with the number of posts.
+    """
     summary = Summary()
-    flagged: list[tuple[float, int, dict[str, Any]]] = []
+    flagged: list[tuple[float, int, dict[str, Any]]] = []  # min-heap of the best top_n
     for record in records:
         decision = record["decision"]
         summary.posts += 1
@@ -91,10 +96,14 @@ def summarise(records: Sequence[dict[str, Any]], top_n: int = 50, errors_n: int 
         for finding in findings:
             summary.labels[(finding["category"], finding["label"])] += 1
         best = max((f["score"] for f in findings), default=0.0)
-        rank = (decision == "block", best)
-        flagged.append((rank[0] * 2 + rank[1], -record["row"], record))
+        # Blocked posts first, then by their strongest finding; earlier rows win ties.
+        item = (2.0 * (decision == "block") + best, -int(record["row"]), record)
+        if len(flagged) < top_n:
+            heapq.heappush(flagged, item)
+        elif item[:2] > flagged[0][:2]:
+            heapq.heapreplace(flagged, item)
     flagged.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    summary.top = [record for _, _, record in flagged[:top_n]]
+    summary.top = [record for _, _, record in flagged]
     return summary
 
 
@@ -159,7 +168,7 @@ def _months_chart(summary: Summary, width: int = 900) -> str:
 def _month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
     end = (int(last[:4]), int(last[5:7]))
-    out = []
+    out: list[str] = []
     while (year, month) <= end and len(out) < 600:
         out.append(f"{year:04d}-{month:02d}")
         month += 1
@@ -288,8 +297,8 @@ def _errors_html(summary: Summary, total: int) -> str:
             f"{rows}</table>")
 
 
-def write_report(records: Sequence[dict[str, Any]], outdir: Path, meta: dict[str, Any]) -> Path:
+def write_report(summary: Summary, outdir: Path, meta: dict[str, Any]) -> Path:
     """Write ``OUTDIR/report.html`` and return its path."""
     target = outdir / "report.html"
-    target.write_text(render(summarise(records), meta), encoding="utf-8")
+    target.write_text(render(summary, meta), encoding="utf-8")
     return target

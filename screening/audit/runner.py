@@ -11,9 +11,10 @@ from typing import TextIO
 
 from screening.audit import engine
 from screening.audit.checkpoint import Checkpoint, fingerprint
+from screening.audit.enqueue import EnqueueSummary, enqueue_flagged
 from screening.audit.output import OutputFormat, write_results
 from screening.audit.progress import Progress
-from screening.audit.report import write_report
+from screening.audit.report import summarise, write_report
 from screening.audit.sources import Columns, Format, count_posts, detect_format, read_posts
 from screening.errors import InputError
 from screening.policy import load_policy
@@ -35,6 +36,7 @@ class AuditOptions:
     overwrite: bool = False
     report: bool = True
     progress: bool = True
+    queue_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class AuditSummary:
     screened_now: int
     resumed_from: int
     seconds: float
+    enqueued: EnqueueSummary | None = None
 
     @property
     def total(self) -> int:
@@ -77,8 +80,8 @@ def audit(input_path: Path, outdir: Path, options: AuditOptions | None = None,
                                    options.columns.account],
         "account": options.account, "policy_version": policy.version, "policy": policy_json,
     }
-    checkpoint = Checkpoint.open(outdir, fingerprint(input_path, settings), resume=options.resume,
-                                 overwrite=options.overwrite)
+    print_ = fingerprint(input_path, settings)
+    checkpoint = Checkpoint.open(outdir, print_, resume=options.resume, overwrite=options.overwrite)
     try:
         done = checkpoint.done_rows()
         if done:
@@ -100,16 +103,22 @@ def audit(input_path: Path, outdir: Path, options: AuditOptions | None = None,
         finally:
             progress.close()
         seconds = time.perf_counter() - started
-        records = checkpoint.records()
     finally:
         checkpoint.close()
-    results = write_results(records, outdir, options.output_format)
+    # Each pass streams the checkpoint in row order; only a row -> offset index stays in memory.
+    index = checkpoint.index()
+    results = write_results(checkpoint.records(index), outdir, options.output_format)
+    summary = summarise(checkpoint.records(index))
     report = None
     if options.report:
-        report = write_report(records, outdir, {
+        report = write_report(summary, outdir, {
             "input": input_path.name, "format": fmt, "policy_version": policy.version,
         })
-    decisions = Counter(str(r["decision"]) for r in records)
-    logger.info("audit done: %d posts, %s, %.1fs", len(records), dict(decisions), seconds)
+    enqueued = None
+    if options.queue_url:
+        key = f"audit:{print_['sha256_head_tail'][:16]}"
+        enqueued = enqueue_flagged(checkpoint.records(index), options.queue_url, key, outdir)
+    decisions = Counter({k: v for k, v in summary.decisions.items() if v})
+    logger.info("audit done: %d posts, %s, %.1fs", summary.posts, dict(decisions), seconds)
     return AuditSummary(results=results, report=report, decisions=dict(decisions), screened_now=screened_now,
-                        resumed_from=len(done), seconds=seconds)
+                        resumed_from=len(done), seconds=seconds, enqueued=enqueued)

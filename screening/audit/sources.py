@@ -294,6 +294,7 @@ def _jsonl_rows(handle: Any, columns: Columns, account: str | None) -> Iterator[
         for line_number, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
+            error: str | None
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:

@@ -17,12 +17,14 @@ refuses to process text. After presidio, three policy rules apply:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from screening.detectors.base import Draft, Feature
+from screening.detectors.pii_recognizers.names import person_spans
 from screening.detectors.pii_recognizers.uk_phone import national_digits
 from screening.detectors.registry import register
 from screening.errors import DetectorError
@@ -44,6 +46,8 @@ logger = logging.getLogger(__name__)
 MIN_REPORTED_SCORE = 0.15
 
 PERSON = "PERSON"
+# Digits inside a link are page ids and tracking codes, not identifiers.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 PERSON_SAME_SENTENCE = 0.8
 PERSON_SAME_DRAFT = 0.55
 PERSON_ALONE = 0.15
@@ -164,14 +168,14 @@ def artifacts_from_doc(doc: Doc, engine: object) -> NlpArtifacts:
     """Presidio ``NlpArtifacts`` for an existing ``Doc``, without running any pipe.
 
     Like presidio's ``SpacyNlpEngine._doc_to_nlp_artifact`` with two differences: entity spans are
-    new ``Span`` objects labelled ``PERSON`` (presidio relabels ``doc.ents`` in place, which would
+    new ``Span`` objects labelled ``PERSON`` from ``person_spans`` (spaCy's PERSON entities cleaned
+    up, plus names the small model misses; presidio relabels ``doc.ents`` in place, which would
     change the ``Doc`` other detectors read), and the lemmatizer is excluded from the shared
     pipeline, so lower-cased token texts stand in for lemmas in context matching.
     """
     from presidio_analyzer.nlp_engine import NlpArtifacts
-    from spacy.tokens import Span
 
-    people = [Span(doc, ent.start, ent.end, label=PERSON) for ent in doc.ents if ent.label_ == PERSON]
+    people = person_spans(doc)
     return NlpArtifacts(
         entities=people,
         tokens=doc,
@@ -214,10 +218,11 @@ class PresidioPiiDetector:
 
         started = time.perf_counter()
         self._engine = _shared_doc_engine(load_spacy())
-        registry = RecognizerRegistry(recognizers=build_recognizers(), supported_languages=["en"])
+        recognizers = build_recognizers()
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=self._engine,  # type: ignore[arg-type]
                                         supported_languages=["en"])
-        logger.info("pii.presidio.v1 loaded %d recognizers in %.2fs", len(registry.recognizers),
+        logger.info("pii.presidio.v1 loaded %d recognizers in %.2fs", len(recognizers),
                     time.perf_counter() - started)
 
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
@@ -236,7 +241,9 @@ class PresidioPiiDetector:
             text=draft.text, language="en", nlp_artifacts=artifacts_from_doc(doc, self._engine),
             score_threshold=MIN_REPORTED_SCORE,
         )
-        results = [r for r in results if not self._allow_listed(r.entity_type, draft.text[r.start : r.end])]
+        links = [m.span() for m in _URL.finditer(draft.text)]
+        results = [r for r in results if not self._allow_listed(r.entity_type, draft.text[r.start : r.end])
+                   and not any(a <= r.start and r.end <= b for a, b in links)]
         people = [r for r in results if r.entity_type == PERSON]
         others = _strongest_non_overlapping([r for r in results if r.entity_type != PERSON])
         people = [p for p in people if not any(_overlaps(p, o) for o in others)]
@@ -296,10 +303,36 @@ def _overlaps(a: RecognizerResult, b: RecognizerResult) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# Labels that describe the same kind of thing; a longer result swallows a shorter one of its family.
+_FAMILIES = {
+    "STREET_ADDRESS": "address", "UK_POSTCODE": "address",
+    "UK_BANK_ACCOUNT": "bank", "IBAN_CODE": "bank",
+}
+
+
+def label_family(label: str) -> str:
+    """The family a label belongs to (special categories are one family; most labels are their own)."""
+    if label.startswith("SPECIAL_CATEGORY_"):
+        return "special"
+    return _FAMILIES.get(label, label)
+
+
 def _strongest_non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Keep the highest-scoring of overlapping results (the longer one on a tie)."""
+    """Merge results inside a longer one of their family, then keep the strongest of any overlap.
+
+    A postcode inside a street address is part of it (the address takes the higher score); among
+    other overlapping results the highest score wins (the longer one on a tie).
+    """
+    merged: list[RecognizerResult] = []
+    for result in sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start)):
+        container = next((m for m in merged if m.start <= result.start and result.end <= m.end
+                          and label_family(m.entity_type) == label_family(result.entity_type)), None)
+        if container is None:
+            merged.append(result)
+        else:
+            container.score = max(container.score, result.score)
     kept: list[RecognizerResult] = []
-    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+    for result in sorted(merged, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
         if not any(_overlaps(result, k) for k in kept):
             kept.append(result)
     return kept

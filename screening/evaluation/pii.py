@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import screening.detectors  # noqa: F401  (imports the detectors with torch hidden, see screening.nlp)
+from screening.detectors.pii import label_family
 from screening.findings import Finding
 
 logger = logging.getLogger(__name__)
@@ -26,17 +28,8 @@ logger = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "pii"
 DETECTOR = "pii.presidio.v1"
 
-# Labels that name the same kind of thing for matching; everything else is its own family.
-FAMILIES = {
-    "STREET_ADDRESS": "address", "UK_POSTCODE": "address",
-    "UK_BANK_ACCOUNT": "bank", "IBAN_CODE": "bank",
-}
-
-
-def family(label: str) -> str:
-    if label.startswith("SPECIAL_CATEGORY_"):
-        return "special"
-    return FAMILIES.get(label, label)
+# Labels that name the same kind of thing match each other (the detector's own families).
+family = label_family
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,24 +141,33 @@ def score(examples: Iterable[dict[str, object]], predictions: Iterable[list[Find
     return table, misses, false_alarms, negatives, flagged
 
 
-def evaluate(split: str = "dev", policy_path: str | Path | None = None, data_dir: Path = DATA_DIR) -> PiiReport:
-    """Screen every draft of a split with only the PII detector and score the reported findings."""
+def evaluate(split: str = "dev", policy_path: str | Path | None = None, data_dir: Path = DATA_DIR,
+             repeats: int = 3) -> PiiReport:
+    """Screen every draft of a split with only the PII detector and score the reported findings.
+
+    Also times one spaCy pass over the drafts against the whole pipeline (normalisation, language
+    identification, the shared spaCy pass and the detector), best of ``repeats`` runs each.
+    """
     from screening.nlp import load_spacy
     from screening.pipeline import Screener
     from screening.policy import load_policy
 
     policy = load_policy(policy_path)
     screener = Screener.load(policy=policy.model_copy(update={"detectors": [DETECTOR]}))
+    screener.cache_size = 0  # every run must screen every draft, or the timing means nothing
     examples = load_examples(split, data_dir)
     texts = [str(e["text"]) for e in examples]
     nlp = load_spacy()
     screener.screen_many(texts[:16])  # warm up both paths
-    started = time.perf_counter()
-    list(nlp.pipe(texts, batch_size=screener.batch_size))
-    seconds_spacy = time.perf_counter() - started
-    started = time.perf_counter()
-    results = screener.screen_many(texts)
-    seconds_pipeline = time.perf_counter() - started
+    # The machine is shared: time both paths alternately and keep each one's best run.
+    seconds_spacy = seconds_pipeline = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        list(nlp.pipe(texts, batch_size=screener.batch_size))
+        seconds_spacy = min(seconds_spacy, time.perf_counter() - started)
+        started = time.perf_counter()
+        results = screener.screen_many(texts)
+        seconds_pipeline = min(seconds_pipeline, time.perf_counter() - started)
     table, misses, false_alarms, negatives, flagged = score(examples, [r.findings for r in results])
     gold = sum(s.gold for s in table)
     reported = sum(s.reported for s in table)
@@ -185,8 +187,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--policy", default=None, help="policy file (default: the shipped one)")
     parser.add_argument("--report", type=Path, default=None, help="write the full report as JSON here")
     parser.add_argument("--show-errors", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--repeats", type=int, default=3, help="timing runs (best one counts)")
     args = parser.parse_args(argv)
-    report = evaluate(args.split, args.policy)
+    report = evaluate(args.split, args.policy, repeats=max(1, args.repeats))
     print(report.table())
     if args.show_errors:
         for miss in report.misses:

@@ -9,4 +9,5 @@ from __future__ import annotations
 # model name -> module; one line per trainable model.
 TRAINERS: dict[str, str] = {
     "confidential": "screening.training.confidential",
+    "defamatory": "screening.training.defamation",
 }

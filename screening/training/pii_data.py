@@ -33,6 +33,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_TEMPLATES = Path("/work/shared/datasets/presidio-synthetic/templates.txt")
 DEFAULT_OUT = Path("data/pii")
@@ -249,10 +250,10 @@ class Example:
 
     id: str
     text: str
-    spans: list[dict[str, object]]
+    spans: list[dict[str, Any]]
     source: str
     template_id: str
-    meta: dict[str, object] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps({"id": self.id, "text": self.text, "spans": self.spans, "source": self.source,
@@ -288,16 +289,17 @@ def _presidio_slots(v: Values) -> dict[str, tuple[str | None, Callable[[], str]]
     }
 
 
-_PERSONAL_CUES = re.compile(r"\b(?:my|his|her|your|lives?|address|billing|born)\b|\{\{(?:person|name|first_name|prefix)",
+_BUSINESS_CUES = re.compile(r"\b(?:restaurant|office is|offices are|bus|corner|pedestrians|clubs|station|place downtown)\b",
                             re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:born|birth|dob|birthday)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# A form or an address block over several lines is one record: only . ! ? end a sentence.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def _fill(template: str, slot_values: Callable[[str], tuple[str | None, str]]) -> tuple[str, list[dict[str, object]]]:
+def _fill(template: str, slot_values: Callable[[str], tuple[str | None, str]]) -> tuple[str, list[dict[str, Any]]]:
     """Replace ``{{slot}}`` markers; return the text and raw (label, start, end) spans."""
     out: list[str] = []
-    spans: list[dict[str, object]] = []
+    spans: list[dict[str, Any]] = []
     pos = 0
     length = 0
     for match in re.finditer(r"\{\{(\w+)\}\}|\[\[([^|\]]+)\|([A-Z_]+)\]\]", template):
@@ -317,15 +319,19 @@ def _fill(template: str, slot_values: Callable[[str], tuple[str | None, str]]) -
     return "".join(out), spans
 
 
-def _finalise(text: str, spans: list[dict[str, object]], template: str) -> list[dict[str, object]]:
+def _finalise(text: str, spans: list[dict[str, Any]], template: str) -> list[dict[str, Any]]:
     """Apply the gold-label rules (addresses, dates of birth, linked names)."""
-    spans = sorted(spans, key=lambda s: s["start"])  # type: ignore[arg-type, return-value]
-    merged: list[dict[str, object]] = []
-    personal = bool(_PERSONAL_CUES.search(template))
+    spans = sorted(spans, key=lambda s: s["start"])
+    merged: list[dict[str, Any]] = []
+    # An address is someone's unless the template places a business or a landmark there
+    # (an organisation's address with no person named; a restaurant, a bus stop, a corner).
+    business = bool(_BUSINESS_CUES.search(template)) or (
+        "{{organization}}" in template and not re.search(r"\{\{(?:person|name|first_name)", template))
+    personal = not business
     for span in spans:
         label = span["label"]
         if label == "STREET" and merged and merged[-1]["label"] == "BUILDING" and \
-                text[merged[-1]["end"] : span["start"]].strip() == "":  # type: ignore[index, misc]
+                text[merged[-1]["end"] : span["start"]].strip() == "":
             merged[-1] = {"label": "STREET_ADDRESS", "start": merged[-1]["start"], "end": span["end"]}
             continue
         merged.append(dict(span))
@@ -345,14 +351,14 @@ def _finalise(text: str, spans: list[dict[str, object]], template: str) -> list[
         if span["label"] != "PERSON":
             kept.append(span)
             continue
-        sentence = _sentence_of(text, span["start"])  # type: ignore[arg-type]
-        same_sentence = any(sentence[0] <= s["start"] < sentence[1] for s in others)  # type: ignore[operator]
+        sentence = _sentence_of(text, span["start"])
+        same_sentence = any(sentence[0] <= s["start"] < sentence[1] for s in others)
         identifying = any(s["label"] in IDENTIFYING or str(s["label"]).startswith("SPECIAL_CATEGORY")
                           for s in others)
         if same_sentence or identifying:
             kept.append(span)
     for span in kept:
-        span["text"] = text[span["start"] : span["end"]]  # type: ignore[misc]
+        span["text"] = text[span["start"] : span["end"]]
     return kept
 
 
@@ -588,7 +594,7 @@ def generate(templates_path: Path = DEFAULT_TEMPLATES, seed: int = DEFAULT_SEED)
     """Every example, split into ``dev`` and ``heldout`` by template."""
     values = Values(random.Random(seed))
     examples = _presidio_examples(values, templates_path, copies=2)
-    examples += _staff_examples(values, STAFF_TEMPLATES, "staff", copies=2, seed=seed)
+    examples += _staff_examples(values, STAFF_TEMPLATES, "staff", copies=3, seed=seed)
     examples += _staff_examples(values, HARD_NEGATIVES, "staff-negative", copies=1, seed=seed)
     split: dict[str, list[Example]] = {"dev": [], "heldout": []}
     for example in examples:

@@ -134,6 +134,10 @@ class People(dict[str, Person]):
         self[name] = Person(view.id, name, role, token)
         return self[name]
 
+    def user(self, name: str) -> Any:
+        """The ``User`` row, for calling the domain layer directly."""
+        return self._users.by_token(self[name].token)
+
 
 @pytest.fixture()
 def app(queue_settings: Any, screener: Any) -> Any:
@@ -160,6 +164,14 @@ def people(app: Any) -> People:
                        ("ada", "admin")]:
         found.add(name, role)
     return found
+
+
+@pytest.fixture()
+def service(app: Any, people: People, queue_settings: Any, screener: Any) -> Any:
+    """The domain layer on the same database as ``app`` (for tests that call it directly)."""
+    from approval_queue.services.submissions import QueueService
+
+    return QueueService(app.state.db, queue_settings, screener)
 
 
 @pytest.fixture()

@@ -46,10 +46,25 @@ class BodyLimitMiddleware:
                     raise _TooLarge
             return message
 
+        replied = False
+
+        async def guarded_send(message: Message) -> None:
+            # The framework may catch _TooLarge while parsing and answer 400/422 itself: once the
+            # limit was passed, the answer is the 413 whatever the app wanted to say.
+            nonlocal replied
+            if rejected:
+                if not replied:
+                    replied = True
+                    await _reject(send, limit)
+                return
+            replied = replied or message["type"] == "http.response.start"
+            await send(message)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, guarded_send)
         except _TooLarge:
-            await _reject(send, limit)
+            if not replied:
+                await _reject(send, limit)
 
 
 class _TooLarge(Exception):

@@ -125,7 +125,7 @@ def verify_chain(session: Session, *, batch: int = 1000) -> ChainReport:
         previous = event.hash
         count += 1
         expected_seq += 1
-    stored = dict(session.execute(select(Submission.id, Submission.status)).tuples().all())
+    stored = {row.id: row.status for row in session.execute(select(Submission.id, Submission.status))}
     for submission_id, status in sorted(stored.items()):
         if last_status.get(submission_id) != status:
             return ChainReport(False, count, previous, None,

@@ -204,10 +204,14 @@ class QueueService:
     """The approval queue's operations. Thread-safe: every call opens its own transaction."""
 
     def __init__(self, db: Database, settings: Settings, screener: Screener,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 approval_lookup: Callable[[str | None], bool] | None = None) -> None:
         self.db = db
         self.settings = settings
         self.screener = screener
+        # Whether an account needs approval for every post: the service passes the account
+        # directory's answer (services/accounts.py); without one, the policy file's.
+        self.needs_approval = approval_lookup or screener.policy.needs_approval
         self.clock = clock or (lambda: datetime.now(UTC))
 
     # -- submitting --------------------------------------------------------------------------
@@ -228,7 +232,7 @@ class QueueService:
         text = self.screener.check_text(text)
         account = account.strip() or None if account is not None else None
         result = self.screener.screen(text)
-        needs_review = result.decision != "allow" or self.screener.policy.needs_approval(account)
+        needs_review = result.decision != "allow" or self.needs_approval(account)
         now = self.clock()
         try:
             with self.db.write() as session:
@@ -250,7 +254,7 @@ class QueueService:
                         reason="No findings, and the account does not need approval for every post."))
                 append_event(session, action="submit", actor=actor, now=now, submission_id=submission.id,
                              from_status=None, to_status=status.value, version=1,
-                             reason=_screening_reason(result, account, self.screener))
+                             reason=_screening_reason(result, account, self.needs_approval))
                 if status is Status.PENDING_REVIEW:
                     self._notify(session, "submitted", submission, actor, now, action="submit")
                 submission_id = submission.id
@@ -260,6 +264,8 @@ class QueueService:
             existing = self._by_key(actor, key)
             if existing is None:
                 raise
+            logger.info("submission by user %d: idempotency key raced, returning submission %d", actor.id,
+                        existing.id)
             return SubmitOutcome(existing, created=False)
         logger.info("submission %d by user %d: screening %s, %s", submission_id, actor.id, result.decision,
                     status.value)
@@ -289,7 +295,7 @@ class QueueService:
             self._move(submission, Status.PENDING_REVIEW, now)
             append_event(session, action="resubmit", actor=actor, now=now, submission_id=submission.id,
                          from_status=source, to_status=submission.status, version=number,
-                         reason=_screening_reason(result, submission.account, self.screener))
+                         reason=_screening_reason(result, submission.account, self.needs_approval))
             self._notify(session, "submitted", submission, actor, now, action="resubmit")
         return self._view(submission_id)
 
@@ -323,8 +329,8 @@ class QueueService:
                 if got is None:
                     if session.get(Submission, submission_id) is None:
                         raise NotFound(f"There is no submission {submission_id}.")
-                    raise ClaimConflict(f"Submission {submission_id} is being claimed by another reviewer "
-                                        "right now; pick another item.")
+                    raise ClaimConflict(f"Submission {submission_id} is being claimed or changed by someone "
+                                        "else right now; pick another item or try again.")
             submission = session.get(Submission, submission_id)
             if submission is None:
                 raise NotFound(f"There is no submission {submission_id}.")
@@ -447,10 +453,7 @@ class QueueService:
     def get(self, actor: User, submission_id: int) -> SubmissionDetail:
         """A submission with its history, for its author, reviewers and admins (404 to anyone else)."""
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            submission = self._seen_by(session, actor, submission_id)
             events = session.scalars(select(Event).where(Event.submission_id == submission_id)
                                      .order_by(Event.seq)).all()
             record = session.scalar(select(Authorisation).where(Authorisation.submission_id == submission_id))
@@ -489,10 +492,7 @@ class QueueService:
     def authorisation(self, actor: User, submission_id: int) -> AuthorisationView:
         """The authorisation record; ``NotAuthorised`` when the submission is not authorised."""
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            submission = self._seen_by(session, actor, submission_id)
             record = session.scalar(select(Authorisation).where(Authorisation.submission_id == submission_id))
             if submission.status != Status.AUTHORISED or record is None:
                 raise NotAuthorised(f"Submission {submission_id} is {submission.status}, not authorised; "
@@ -584,10 +584,14 @@ class QueueService:
 
     def _visible(self, actor: User, submission_id: int) -> None:
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            self._seen_by(session, actor, submission_id)
+
+    def _seen_by(self, session: Session, actor: User, submission_id: int) -> Submission:
+        submission = session.get(Submission, submission_id)
+        if submission is None:
+            raise NotFound(f"There is no submission {submission_id}.")
+        self._ensure_visible(actor, submission)
+        return submission
 
     @staticmethod
     def _ensure_visible(actor: User, submission: Submission) -> None:
@@ -713,12 +717,13 @@ def _version(number: int, text: str, result: ScreeningResult, now: datetime) -> 
         errors=payload["errors"], language=result.language, policy_version=result.policy_version, created_at=now)
 
 
-def _screening_reason(result: ScreeningResult, account: str | None, screener: Screener) -> str:
+def _screening_reason(result: ScreeningResult, account: str | None,
+                      needs_approval: Callable[[str | None], bool]) -> str:
     categories = ", ".join(result.flagged_categories) or "no findings"
     reason = f"Screening decision {result.decision} ({categories})"
     if result.errors:
         reason += f"; {len(result.errors)} detector(s) failed, so it fails closed to review"
-    if result.decision == "allow" and screener.policy.needs_approval(account):
+    if result.decision == "allow" and needs_approval(account):
         reason += f"; account {account} needs approval for every post"
     return reason + "."
 

@@ -39,4 +39,4 @@ class OfflineEmailRecognizer(ContextRescoring, EmailRecognizer):
         if not _offline_extractor()(matched.rsplit("@", 1)[-1]).suffix:
             return 0.0
         local = matched.split("@", 1)[0].lower()
-        return 0.3 if local in ROLE_MAILBOXES else 0.85
+        return 0.2 if local in ROLE_MAILBOXES else 0.85

@@ -9,7 +9,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import UkPostcodeRecognizer
 
-from screening.detectors.pii_recognizers._context import ContextRescoring, phrases
+from screening.detectors.pii_recognizers._context import ContextRescoring, clamp, has_context, phrases
 from screening.detectors.pii_recognizers.uk_identifiers import CASE_SENSITIVE
 
 POSTCODE = (
@@ -40,8 +40,10 @@ ORGANISATIONAL = phrases(
     r"campus", r"venue", r"office", r"offices", r"headquarters", r"hq", r"reception", r"our building",
     r"held at", r"join us", r"visit us", r"open day", r"library", r"centre", r"site", r"workshop",
     r"conference", r"exhibition", r"shop", r"store", r"branch", r"cafe", r"restaurant", r"hotel",
-    r"station", r"event", r"theatre", r"college", r"institute", r"institute's",
+    r"event", r"theatre", r"bus", r"stop", r"our partners",
 )
+# A street-address line just above a postcode (an address block over several lines).
+_ADDRESS_LINE = r"\d{1,4}[A-Za-z]?,? [A-Z][a-z']+(?: [A-Z][a-z']+){0,2} (?:" + _STREET_TYPES + r")"
 
 
 class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
@@ -54,11 +56,28 @@ class StreetAddressRecognizer(ContextRescoring, PatternRecognizer):
     UNDERMINE_PENALTY = 0.35
     WINDOW_BEFORE = 50
     UNDERMINE_BEFORE = 60
-    UNDERMINE_AFTER = 40
+    UNDERMINE_AFTER = 25
 
     def __init__(self) -> None:
         super().__init__(supported_entity="STREET_ADDRESS", patterns=self.PATTERNS, context=["address"])
         self.global_regex_flags = CASE_SENSITIVE
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # type: ignore[no-untyped-def]
+        """Also lower an address that follows an organisation's name ("Meridian Foods, 12 Mill Lane")."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None:
+            return results
+        # spaCy's small model often calls a person's name ORG; names found by ``person_spans``
+        # (the artifacts' entities) are not organisations.
+        people = list(getattr(nlp_artifacts, "entities", []))
+        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC")
+                         and not any(p.start_char < e.end_char and e.start_char < p.end_char for p in people)]
+        for result in results:
+            follows_org = any(result.start - 60 <= e.end_char <= result.start for e in organisations)
+            if follows_org and not has_context(RESIDENTIAL, text, result.start, result.end, 50, 0):
+                result.score = clamp(result.score - self.UNDERMINE_PENALTY)
+        return [r for r in results if r.score > 0]
 
 
 
@@ -66,12 +85,13 @@ class UkPostcodeContextRecognizer(ContextRescoring, UkPostcodeRecognizer):
     """A full UK postcode: a weak signal alone (often the organisation's), clear near "lives"."""
 
     PATTERNS = [Pattern("UK postcode", r"\b(?:GIR[ ]?0AA|" + POSTCODE + r")\b", 0.3)]
-    SUPPORT = RESIDENTIAL
+    SUPPORT = phrases(RESIDENTIAL.pattern, r"zip(?: code)?", _ADDRESS_LINE)
+    WINDOW_BEFORE = 120
     SUPPORT_BOOST = 0.35
     UNDERMINE = ORGANISATIONAL
-    UNDERMINE_PENALTY = 0.2
-    UNDERMINE_BEFORE = 60
-    UNDERMINE_AFTER = 40
+    UNDERMINE_PENALTY = 0.3
+    UNDERMINE_BEFORE = 100
+    UNDERMINE_AFTER = 0
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=["postcode", "address"])

@@ -35,8 +35,10 @@ class UkNinoAnySpacingRecognizer(ContextRescoring, UkNinoRecognizer):
 
     PATTERNS = [
         Pattern("NINO (any spacing)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + _SEP + r"[A-D]\b", 0.6),
+        # In lower case only written solid: "on 12-05-26 a" is not a NINO.
+        Pattern("NINO (lower case)", r"\b[a-z]{2}\d{6}[a-d]\b", 0.6),
         # Without the suffix letter it is only a NINO when the text says so.
-        Pattern("NINO (no suffix)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + r"\b", 0.2),
+        Pattern("NINO (no suffix)", r"\b[A-Z]{2}" + (_SEP + r"\d") * 6 + r"\b", 0.15),
     ]
     SUPPORT = phrases(r"national insurance", r"n\.?i\.?(?: no\.?| number| num)?", r"nino", r"hmrc",
                       r"social security(?: number)?", r"ssn")
@@ -44,10 +46,12 @@ class UkNinoAnySpacingRecognizer(ContextRescoring, UkNinoRecognizer):
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=["insurance", "nino"])
+        self.global_regex_flags = CASE_SENSITIVE
 
     def base_score(self, matched: str, score: float) -> float:
-        letters = matched[:2].upper()
-        return score + 0.2 if _ISSUED_PREFIX.match(letters) else score
+        if matched[-1].isdigit():
+            return score
+        return score + 0.2 if _ISSUED_PREFIX.match(matched[:2].upper()) else score
 
 
 def nhs_checksum_ok(digits: str) -> bool:
@@ -61,7 +65,8 @@ def nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-class UkNhsChecksumRecognizer(ContextRescoring, NhsRecognizer):
+# presidio types NhsRecognizer.validate_result as -> bool; the mixin's None means "decide in base_score".
+class UkNhsChecksumRecognizer(ContextRescoring, NhsRecognizer):  # type: ignore[misc]
     """NHS numbers (``485 777 3456``), scored by their modulus-11 check digit and context.
 
     A valid check digit on a ten-digit number is strong evidence; a failed one with "NHS" next
@@ -78,7 +83,11 @@ class UkNhsChecksumRecognizer(ContextRescoring, NhsRecognizer):
 
     def base_score(self, matched: str, score: float) -> float:
         digits = re.sub(r"\D", "", matched)
-        return 0.6 if nhs_checksum_ok(digits) else 0.1
+        if not nhs_checksum_ok(digits):
+            return 0.1
+        # One ten-digit number in eleven passes the check by chance (order and tracking numbers),
+        # so a bare solid number stays under the threshold; the NHS's own 3-3-4 grouping does not.
+        return 0.5 if len(digits) != len(matched) else 0.3
 
 
 class UkPassportContextRecognizer(ContextRescoring, UkPassportRecognizer):
@@ -127,7 +136,8 @@ class UkVehicleRegistrationContextRecognizer(ContextRescoring, UkVehicleRegistra
     """UK number plates (``AB51 ABC``, ``A123 BCD``, ``ABC 123D``): weak alone, clear near "car"."""
 
     SUPPORT = phrases(r"cars?", r"vans?", r"reg(?:istration)?(?: no\.?| number| plate)?", r"number ?plates?",
-                      r"plates?", r"vehicles?", r"park(?:ed|s|ing)?", r"drives?", r"driving", r"motorbike")
+                      r"plates?", r"vehicles?", r"park(?:ed|s|ing)?", r"drives?", r"driving", r"motorbike",
+                      r"(?:parking |disabled )?bay", r"owns")
     SUPPORT_BOOST = 0.35
 
     def __init__(self) -> None:

@@ -1,0 +1,128 @@
+"""Measurements that run inside one fresh process each; ``bench.run`` starts them and reads their JSON.
+
+``python -m bench.probes latency --drafts 1000`` and ``python -m bench.probes lingua --mode low``
+print one JSON object on the last line of standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from typing import Any
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (``share`` in [0, 1]) of a non-empty list."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))
+    return ordered[index]
+
+
+def latency(drafts: int, seed: int) -> dict[str, Any]:
+    """p50/p95 of ``Screener.screen`` beside one full en_core_web_sm pass over the same drafts.
+
+    The two are timed alternately on each draft, so a burst of load from elsewhere on the machine
+    hits both sides alike. The screener's result cache is off: every draft is really screened.
+    """
+    from bench.corpus import generate
+    from screening.nlp import SPACY_MODEL, import_spacy
+    from screening.pipeline import Screener
+
+    texts = [p.text for p in generate(drafts, seed=seed)]
+    started = time.perf_counter()
+    screener = Screener.load()
+    load_seconds = time.perf_counter() - started
+    screener.cache_size = 0
+    floor = import_spacy().load(SPACY_MODEL)  # the whole model, every component: one plain pass
+    for text in texts[:10]:  # warm-up: first calls allocate
+        floor(text)
+        screener.screen(text)
+    screen_times, floor_times = [], []
+    for text in texts:
+        t0 = time.perf_counter()
+        floor(text)
+        t1 = time.perf_counter()
+        screener.screen(text)
+        t2 = time.perf_counter()
+        floor_times.append(t1 - t0)
+        screen_times.append(t2 - t1)
+    t0 = time.perf_counter()
+    screener.screen_many(texts)
+    batch_seconds = time.perf_counter() - t0
+    return {
+        "drafts": len(texts),
+        "chars_p50": statistics.median(len(t) for t in texts),
+        "chars_max": max(len(t) for t in texts),
+        "detectors": [d.name for d in screener.detectors],
+        "load_seconds": load_seconds,
+        "screen_p50_ms": 1000 * percentile(screen_times, 0.50),
+        "screen_p95_ms": 1000 * percentile(screen_times, 0.95),
+        "spacy_p50_ms": 1000 * percentile(floor_times, 0.50),
+        "spacy_p95_ms": 1000 * percentile(floor_times, 0.95),
+        "screen_one_by_one_per_s": len(texts) / sum(screen_times),
+        "screen_many_per_s": len(texts) / batch_seconds,
+    }
+
+
+def lingua(mode: str, drafts: int, seed: int) -> dict[str, Any]:
+    """Resident memory and load time of language identification in one mode, and its answers."""
+    import os
+
+    import psutil
+
+    from bench.corpus import generate
+
+    os.environ["SCREENING_LANGUAGE_ACCURACY"] = mode
+    from screening.nlp import detect_languages
+
+    texts = [p.text for p in generate(drafts, seed=seed)] + MULTILINGUAL
+    process = psutil.Process()
+    before = process.memory_info().rss
+    started = time.perf_counter()
+    detect_languages(["Warm-up text long enough to need the detector."])
+    load_seconds = time.perf_counter() - started
+    rss_mb = (process.memory_info().rss - before) / 1e6
+    started = time.perf_counter()
+    codes = detect_languages(texts)
+    return {"mode": mode, "load_seconds": load_seconds, "rss_mb": rss_mb, "codes": codes,
+            "detect_per_s": len(texts) / (time.perf_counter() - started)}
+
+
+# Short drafts in the other supported languages (synthetic, written for this benchmark).
+MULTILINGUAL = [
+    "Merci à tous d'être venus à la journée portes ouvertes aujourd'hui.",
+    "Les candidatures pour l'apprentissage ferment vendredi.",
+    "Danke an alle, die heute zum Tag der offenen Tür gekommen sind.",
+    "Die Bewerbungen für die Ausbildung enden am Freitag.",
+    "Gracias a todos los que vinieron hoy a la jornada de puertas abiertas.",
+    "Las solicitudes para el programa de aprendices cierran el viernes.",
+    "Diolch i bawb a ddaeth i'r diwrnod agored heddiw.",
+    "Mae ceisiadau ar gyfer y cynllun prentisiaeth yn cau ddydd Gwener.",
+    "Fiers de nos apprenants qui ont présenté leurs projets cette semaine.",
+    "Stolz auf unsere Auszubildenden, die diese Woche ihre Projekte vorgestellt haben.",
+    "Orgullosos de nuestros estudiantes que presentaron sus proyectos esta semana.",
+    "Balch iawn o'n dysgwyr a gyflwynodd eu prosiectau yr wythnos hon.",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("probe", choices=("latency", "lingua"))
+    parser.add_argument("--drafts", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--mode", choices=("low", "high"), default="low")
+    args = parser.parse_args(argv)
+    if args.probe == "latency":
+        result = latency(args.drafts, args.seed)
+    else:
+        result = lingua(args.mode, args.drafts, args.seed)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
