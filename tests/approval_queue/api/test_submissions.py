@@ -100,7 +100,7 @@ def test_request_changes_then_resubmit_keeps_history_and_approval_authorises_exa
     changed = decide(api, rob, sid, "request_changes", "Remove the caller's name and mobile number.")
     assert changed.json()["status"] == "changes_requested"
 
-    edited = "Please call our enquiries team about the complaint before Friday."
+    edited = "Please call our enquiries team to book a place on the welding course."
     resubmitted = act(api, alice, sid, "resubmit", text=edited)
     assert resubmitted.status_code == 200
     assert (resubmitted.json()["status"], resubmitted.json()["current_version"]) == ("pending_review", 2)
@@ -327,5 +327,22 @@ def test_no_draft_text_or_span_reaches_the_logs(api, people, caplog):
     act(api, people["alice"], sid, "resubmit", text="Call Jane Doe on 07700 900123 today.")
     logged = caplog.text
     assert caplog.records
-    for secret in ("Jane Doe", "07700 900123", "complaint"):
+    for secret in ("Jane Doe", "07700 900123", "book a place"):
         assert secret not in logged
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({"text": "   "}, "empty"),
+        ({"text": "x" * 20_001}, "over the limit"),
+        ({"account": OFFICIAL}, "'text' is required"),
+        ({"text": FLAGGED, "priority": "high"}, "'priority' is not allowed"),
+        ({"text": FLAGGED, "idempotency_key": "k" * 201}, "idempotency_key"),
+    ],
+)
+def test_bad_submission_is_422_and_stores_nothing(api, people, body, fragment):
+    response = api.post("/api/v1/submissions", json=body, headers=people["alice"].headers)
+    assert response.status_code == 422
+    assert fragment in response.json()["error"]["message"]
+    assert api.get("/api/v1/submissions", headers=people["alice"].headers).json() == []
