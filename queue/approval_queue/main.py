@@ -97,9 +97,10 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     app.add_middleware(JSONContentTypeMiddleware)
     app.add_middleware(RateLimitMiddleware, api_rate_per_minute=settings.api_rate_per_minute,
                        login_rate_per_minute=settings.login_rate_per_minute)
-    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes,
                        max_upload_bytes=settings.max_upload_bytes)
+    # Outermost, so that every answer carries the headers, a 413 from the body limit included.
+    app.add_middleware(SecurityHeadersMiddleware)
     errors.install(app)
     pages.install(app)  # after errors.install: pages show domain errors as pages, the API keeps JSON
     app.include_router(health.router)

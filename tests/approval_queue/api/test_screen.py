@@ -73,3 +73,9 @@ def test_docs_page_is_served_without_any_cdn(client):
     assert page.status_code == 200
     assert "cdn" not in page.text.lower()
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_an_oversize_body_answer_also_carries_security_headers(client):
+    response = client.post("/api/v1/screen", content=b"x" * 1_000_001, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert response.headers["x-content-type-options"] == "nosniff"
