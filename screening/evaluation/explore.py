@@ -312,8 +312,11 @@ def misclassified(frame: Any, threshold: float, limit: int = 15) -> Any:
 # -- small data for CI ------------------------------------------------------------------------
 
 
-def small_copy(data_dir: Path, dest: Path, rows: int = SMALL_ROWS) -> Path:
+def small_copy(data_dir: Path, dest: Path, rows: int = SMALL_ROWS, per_file: dict[str, int] | None = None) -> Path:
     """Copy ``data_dir`` to ``dest`` keeping about ``rows`` evenly spaced lines of each JSONL file.
+
+    ``per_file`` overrides ``rows`` for some files (paths relative to ``data_dir``), e.g. a
+    training file that must keep every class.
 
     Evenly spaced, not the first lines: data files are often grouped by label, and the head of
     a file would hold one class only. Other files are copied unchanged.
@@ -325,9 +328,10 @@ def small_copy(data_dir: Path, dest: Path, rows: int = SMALL_ROWS) -> Path:
         target = dest / source.relative_to(data_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".jsonl":
+            keep = (per_file or {}).get(source.relative_to(data_dir).as_posix(), rows)
             lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-            step = max(1, len(lines) // rows)
-            target.write_text("".join(line + "\n" for line in lines[::step][:rows]), encoding="utf-8")
+            step = max(1, len(lines) // keep)
+            target.write_text("".join(line + "\n" for line in lines[::step][:keep]), encoding="utf-8")
         else:
             shutil.copy2(source, target)
     return dest

@@ -1,0 +1,66 @@
+"""Retraining from reviewers' decisions: rows per model, the not-worse rule, version folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screening.retraining import ADAPTERS, Metric, compare, next_version, training_rows
+
+
+def decision(action: str, findings: list[dict], version: int = 1, sid: int = 1) -> dict:
+    return {"submission_id": sid, "version": version, "text": "Project Kestrel launches in May, keep it quiet.",
+            "action": action, "findings": findings}
+
+
+CONF = [{"category": "confidential", "label": "codename", "score": 0.8},
+        {"category": "pii", "label": "PERSON", "score": 0.9}]
+
+
+@pytest.mark.parametrize(("action", "findings", "expected"), [
+    ("approve", CONF, "none"),  # the reviewer found it fit to post: a false alarm to learn from
+    ("approve", [], "none"),
+    ("reject", CONF, "codename"),
+    ("request_changes", CONF, "codename"),
+    ("reject", [{"category": "pii", "label": "PERSON", "score": 0.9}], None),  # objected to something else
+])
+def test_confidential_rows_take_the_label_from_the_decision_and_its_findings(action, findings, expected):
+    rows = training_rows(ADAPTERS["confidential"], [decision(action, findings)])
+    assert [r["label"] for r in rows] == ([expected] if expected else [])
+
+
+def test_defamatory_rejection_marks_the_whole_draft_with_the_finding_label():
+    rows = training_rows(ADAPTERS["defamatory"], [decision("reject", [
+        {"category": "defamatory", "label": "crime", "score": 0.7}])])
+    assert rows[0]["label"] == "crime"
+    assert rows[0]["spans"] == [{"start": 0, "end": len(rows[0]["text"]), "label": "crime"}]
+
+
+def test_latest_decision_on_a_version_wins():
+    rows = training_rows(ADAPTERS["confidential"], [decision("reject", CONF), decision("approve", CONF)])
+    assert [r["label"] for r in rows] == ["none"]
+
+
+@pytest.mark.parametrize(("shipped", "candidate", "tolerance", "not_worse"), [
+    ({"r": 0.8, "fp": 0.1}, {"r": 0.8, "fp": 0.1}, 0.0, True),
+    ({"r": 0.8, "fp": 0.1}, {"r": 0.85, "fp": 0.05}, 0.0, True),
+    ({"r": 0.8, "fp": 0.1}, {"r": 0.79, "fp": 0.1}, 0.0, False),
+    ({"r": 0.8, "fp": 0.1}, {"r": 0.79, "fp": 0.1}, 0.02, True),
+    ({"r": 0.8, "fp": 0.1}, {"r": 0.9, "fp": 0.2}, 0.0, False),  # better recall does not buy more false alarms
+])
+def test_candidate_is_promotable_only_when_no_figure_is_worse(shipped, candidate, tolerance, not_worse):
+    adapter = ADAPTERS["confidential"]
+    adapter = type(adapter)(adapter.model, adapter.category, adapter.artefact, adapter.pinned_version,
+                            adapter.train_file, adapter.to_row,
+                            (Metric("r", lambda m: m["r"]), Metric("fp", lambda m: m["fp"], False)))
+    table, ok = compare(adapter, shipped, candidate, tolerance)
+    assert ok is not_worse
+    assert [row["metric"] for row in table] == ["r", "fp"]
+
+
+def test_next_version_follows_the_highest_existing(tmp_path: Path):
+    for name in ("v1", "v3", "retired", "v2-old"):
+        (tmp_path / name).mkdir()
+    assert next_version(tmp_path) == "v4"
+    assert next_version(tmp_path / "retired") == "v1"
