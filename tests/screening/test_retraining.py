@@ -64,3 +64,24 @@ def test_next_version_follows_the_highest_existing(tmp_path: Path):
         (tmp_path / name).mkdir()
     assert next_version(tmp_path) == "v4"
     assert next_version(tmp_path / "retired") == "v1"
+
+
+def test_promote_puts_the_candidate_where_the_detector_loads_and_retires_the_old_files(tmp_path: Path):
+    from screening.artefacts import load_artefact, write_metadata
+    from screening.retraining import _promote
+
+    for version, content in (("v1", b"shipped"), ("v2", b"candidate")):
+        folder = tmp_path / "confidential" / version
+        folder.mkdir(parents=True)
+        (folder / "head.skops").write_bytes(content)
+        write_metadata(folder, {"name": "confidential", "version": version}, files=["head.skops"])
+    (tmp_path / "confidential" / "v2" / "retraining.json").write_text("{}")
+
+    _promote(tmp_path / "confidential", "v2", "v1")
+
+    loaded = load_artefact("confidential", "v1", root=tmp_path)  # hashes still verify
+    assert loaded.file("head.skops").read_bytes() == b"candidate"
+    assert loaded.metadata["promoted_from"] == "v2" and loaded.metadata["version"] == "v1"
+    assert not (tmp_path / "confidential" / "v1" / "retraining.json").exists()
+    [retired] = (tmp_path / "confidential" / "retired").iterdir()
+    assert (retired / "head.skops").read_bytes() == b"shipped"
