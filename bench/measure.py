@@ -106,6 +106,11 @@ def run(argv: list[str], *, extra_env: dict[str, str] | None = None, timeout: fl
         except subprocess.TimeoutExpired:
             proc.kill()
             out, err = proc.communicate()
+        except BaseException:
+            # Interrupted: do not leave the measured process (and its workers) running.
+            proc.terminate()
+            proc.wait(timeout=30)
+            raise
     seconds = time.perf_counter() - started
     peaks = dict(sampler.peaks)
     return Run(argv=argv, pid=proc.pid, seconds=seconds, returncode=proc.returncode,

@@ -5,11 +5,13 @@ nothing else in the library calls ``spacy.load``.
 
 Two costs are kept out of the runtime process on purpose (figures in ``bench/RESULTS.md``):
 
-- torch. ``import spacy`` imports thinc, which imports torch when it is installed (about 190 MB
-  and a second at start-up), yet no runtime model needs it (the encoder runs on onnxruntime).
-  ``import_spacy()`` hides torch while spaCy and thinc are first imported, so thinc records
-  "no torch"; torch itself stays importable afterwards (training code imports it as usual).
-  Set ``SCREENING_ALLOW_TORCH=1`` to import spaCy the ordinary way.
+- torch. ``import spacy`` imports thinc, which imports torch when it is installed, and presidio's
+  device detector imports it too (together about 300 MB resident and seconds of start-up), yet no
+  runtime model needs it (the encoder runs on onnxruntime). ``torch_hidden()`` makes
+  ``import torch`` fail while the library imports and loads its detectors (``screening.pipeline``
+  and ``Screener.load`` use it), so thinc records "no torch" and presidio picks the CPU; torch
+  itself stays importable afterwards (training code imports it as usual). Set
+  ``SCREENING_ALLOW_TORCH=1`` to import everything the ordinary way.
 - lingua's high-accuracy models (about 140 MB resident for the five languages, 0.4 s to load).
   Language identification uses lingua's low-accuracy mode (trigram models, about 15 MB), which
   agrees with the high-accuracy mode on posts of tweet length and up; set

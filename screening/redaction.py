@@ -27,6 +27,7 @@ REDACTED = "[redacted]"
 # Shorter strings are too likely to be ordinary words; a 3-character span is left alone.
 MIN_CHARS = 4
 MAX_REMEMBERED = 4096
+MAX_REMEMBERED_CHARS = 4_000_000  # and at most this many characters in all (a few MB of memory)
 
 # Error-message fragments that echo the data of a failed statement or validation.
 _PATTERNS = [
@@ -41,29 +42,35 @@ _PATTERNS = [
 
 _lock = threading.Lock()
 _remembered: OrderedDict[str, None] = OrderedDict()
+_remembered_chars = 0
 _longest_first: list[str] | None = None  # cache of the search order, rebuilt after a change
 _installed_factory: Callable[..., logging.LogRecord] | None = None
 
 
 def remember(texts: Iterable[str]) -> None:
     """Add texts (drafts, finding spans) to the bounded set that log records are scrubbed of."""
-    global _longest_first
+    global _longest_first, _remembered_chars
     with _lock:
         _longest_first = None
         for text in texts:
             stripped = text.strip()
             if len(stripped) < MIN_CHARS:
                 continue
-            _remembered[stripped] = None
-            _remembered.move_to_end(stripped)
-        while len(_remembered) > MAX_REMEMBERED:
-            _remembered.popitem(last=False)
+            if stripped in _remembered:
+                _remembered.move_to_end(stripped)
+            else:
+                _remembered[stripped] = None
+                _remembered_chars += len(stripped)
+        while len(_remembered) > MAX_REMEMBERED or (_remembered_chars > MAX_REMEMBERED_CHARS and len(_remembered) > 1):
+            oldest, _ = _remembered.popitem(last=False)
+            _remembered_chars -= len(oldest)
 
 
 def forget_all() -> None:
-    global _longest_first
+    global _longest_first, _remembered_chars
     with _lock:
         _remembered.clear()
+        _remembered_chars = 0
         _longest_first = None
 
 

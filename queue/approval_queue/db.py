@@ -74,6 +74,8 @@ class Database:
         """Bring the schema to the newest Alembic revision (safe when several processes start at once)."""
         config = alembic_config()
         with self.engine.connect() as connection:
+            # SQLite: take the write lock at once, so two processes starting together migrate in turn.
+            connection = connection.execution_options(sqlite_begin="BEGIN IMMEDIATE")
             if self.is_postgresql:
                 connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
                 connection.commit()
@@ -111,6 +113,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")  # purged or deleted text is overwritten, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -9,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -16,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from approval_queue.api import errors
-from approval_queue.api.routes import health, review_queue, screen, submissions, users
+from approval_queue.api.routes import data_protection, health, review_queue, screen, submissions, users
 from approval_queue.core.config import Settings, get_settings
 from approval_queue.core.content_type import JSONContentTypeMiddleware
 from approval_queue.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -25,6 +26,7 @@ from approval_queue.db import Database
 from approval_queue.notifications import OutboxWorker
 from approval_queue.services.accounts import AccountDirectory
 from approval_queue.services.audits import AuditJobs
+from approval_queue.services.data_protection import purge_decided_text
 from approval_queue.services.incidents import IncidentService
 from approval_queue.services.submissions import QueueService
 from approval_queue.services.users import UserService
@@ -66,6 +68,9 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
                                                     "notification outbox")))
             loops.append(asyncio.create_task(_every(settings.maintenance_interval_seconds, app.state.queue.sweep,
                                                     "queue maintenance")))
+            if settings.retention_days:
+                loops.append(asyncio.create_task(_every(settings.maintenance_interval_seconds, partial(
+                    purge_decided_text, database, settings.retention_days), "retention purge")))
             await run_in_threadpool(app.state.audits.resume_unfinished)
         logger.info("service ready (environment %s, database %s)", settings.environment, database.dialect)
         try:
@@ -101,6 +106,7 @@ def create_app(settings: Settings | None = None, screener: Screener | None = Non
     app.include_router(screen.router)
     app.include_router(submissions.router)
     app.include_router(review_queue.router)
+    app.include_router(data_protection.router)
     app.include_router(users.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="static")

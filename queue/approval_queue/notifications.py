@@ -84,15 +84,19 @@ class OutboxWorker:
 
     def _lease_due(self, limit: int) -> list[int]:
         now = self.clock()
+        query = (
+            select(OutboxMessage.id)
+            .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.failed_at.is_(None),
+                   OutboxMessage.next_attempt_at <= now,
+                   or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now))
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        )
+        with self.db.read() as session:
+            # Most polls find nothing: look first, so an idle poll never takes SQLite's write lock.
+            if session.scalar(query.with_only_columns(OutboxMessage.id).limit(1)) is None:
+                return []
         with self.db.write() as session:
-            query = (
-                select(OutboxMessage.id)
-                .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.failed_at.is_(None),
-                       OutboxMessage.next_attempt_at <= now,
-                       or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now))
-                .order_by(OutboxMessage.id)
-                .limit(limit)
-            )
             if self.db.is_postgresql:
                 query = query.with_for_update(skip_locked=True)
             ids = list(session.scalars(query))

@@ -126,7 +126,10 @@ class ConfidentialDetector:
     @staticmethod
     def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue]) -> list[Hit]:
         out: list[Hit] = []
+        specific = {(c.start, c.end) for c in soft_cues if len(c.subtypes) == 1}
         for cue in soft_cues:
+            if len(cue.subtypes) > 1 and (cue.start, cue.end) in specific:
+                continue  # a sentence with a specific cue (exam, weakness, figures) is read as that
             subtype = max(cue.subtypes, key=lambda s: proba[CLASSES.index(s)])
             if any(h.subtype == subtype and h.start < cue.end and cue.start < h.end for h in hard):
                 continue  # the same sentence already has hard evidence of this kind

@@ -72,6 +72,7 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG"})
 # Other entity labels the small model sometimes gives to people's or firms' names; places,
 # dates, amounts, groups of people and laws are never targets.
 _MAYBE_NAMED_LABELS = frozenset({"LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_BARE_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "conj", "attr"})
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "attr", "conj", "npadvmod", "ROOT"})
 
 # Nouns for people and organisations that, made definite ("the", "our", "that"), pick out one
@@ -87,7 +88,7 @@ scaffolder secretary shop solicitor subcontractor supervisor supplier surveyor t
 trainer treasurer tutor vendor wholesaler woman
 """.split())
 _DEFINITE_DETS = frozenset({"the", "this", "that"})
-_POSSESSIVES = frozenset({"our", "my", "their", "your", "his", "her"})
+_POSSESSIVES = frozenset({"our", "my", "their", "your", "his", "her", "whose"})
 _SPECIFIC_ADJS = frozenset({"certain", "particular", "specific"})
 _ANAPHORS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "its", "it"})
 _HANDLE = re.compile(r"^@\w{2,}$")
@@ -143,6 +144,8 @@ class Target:
 
     text: str
     kind: str  # "named", "handle", "description" or "resolved" (pronoun referring back)
+    start: int = -1  # character offsets in the draft; -1 for a resolved target
+    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,7 @@ class SentenceUnit:
     start: int
     end: int
     text: str
+    masked: str
     targets: tuple[Target, ...]
     antecedents: tuple[Target, ...]
     has_anaphor: bool
@@ -223,8 +227,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "around", "ac
 _DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "ROOT", "attr", "conj", "compound"})
 
 
-def _description(token: Token) -> str | None:
-    """The identifying noun phrase headed by ``token`` if it is a definite role noun, else None."""
+def _description(token: Token) -> tuple[int, int] | None:
+    """Character span of the identifying noun phrase headed by ``token`` (a definite role noun)."""
     if token.tag_ not in {"NN", "NNP"} or token.lower_ not in ROLE_NOUNS:
         return None
     children = list(token.children)
@@ -250,7 +254,8 @@ def _description(token: Token) -> str | None:
     right_i = token.right_edge.i
     if right_i - left_i > 14:
         right_i = token.i
-    return token.doc[left_i : right_i + 1].text
+    phrase = token.doc[left_i : right_i + 1]
+    return phrase.start_char, phrase.end_char
 
 
 def _names_a_party(ent: Span) -> bool:
@@ -269,6 +274,37 @@ def _names_a_party(ent: Span) -> bool:
             preceding not in _PLACE_PREPOSITIONS
         )
     return False
+
+
+def _bare_name(token: Token, sentence: Span) -> bool:
+    """A proper noun the entity recogniser missed that acts as a party ("Gareth stole ...").
+
+    Only as subject, object or possessor, never a place (entity type or "in/at ..." before it),
+    and not a capitalised common word at the start of a sentence ("Card is in the staff room").
+    """
+    if token.pos_ != "PROPN" or not token.is_title:
+        return False
+    if token.ent_type_:
+        # Only a multi-word "place" or "group" can be a misread name ("Ashgrove Lifts" NORP);
+        # single places ("Coalville") are not parties.
+        if token.ent_type_ not in {"GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
+            return False
+        entity = next((e for e in sentence.ents if e.start <= token.i < e.end), None)
+        if entity is None or len(entity) < 2:
+            return False
+    if token.lower_ in _NOT_NAMES or token.lower_ in ROLE_NOUNS or _is_official_body(token.text):
+        return False
+    head_ok = token.dep_ in _BARE_NAME_DEPS or (
+        token.dep_ == "compound" and token.head.is_title and token.head.dep_ in _BARE_NAME_DEPS
+    )
+    if not head_ok:
+        return False
+    if token.i > sentence.start and token.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS:
+        return False
+    if token.i == sentence.start:
+        following = token.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        return following is not None and following.pos_ == "PROPN"
+    return True
 
 
 def find_targets(sentence: Span, *, subjects_only: bool = True) -> tuple[Target, ...]:
@@ -290,35 +326,46 @@ def find_targets(sentence: Span, *, subjects_only: bool = True) -> tuple[Target,
             text = first[1]
         if _is_official_body(text):
             continue
-        found.append(Target(text=text, kind="named"))
+        found.append(Target(text=text, kind="named", start=ent.end_char - len(text), end=ent.end_char))
         covered.update(range(ent.start, ent.end))
     for token in sentence:
         if token.i in covered:
             continue
         if _HANDLE.match(token.text):
-            found.append(Target(text=token.text, kind="handle"))
+            found.append(Target(text=token.text, kind="handle", start=token.idx, end=token.idx + len(token)))
             continue
-        if (
-            token.pos_ == "PROPN"
-            and token.is_title
-            and token.lower_ not in _NOT_NAMES
-            and token.lower_ not in ROLE_NOUNS
-            and (token.dep_ in _SUBJECT_LIKE or (token.dep_ == "compound" and token.head.dep_ in _SUBJECT_LIKE))
-            and token.ent_type_ not in {"DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY"}
-            and not (token.ent_type_ in {"GPE", "NORP", "LOC"} and token.i > sentence.start
-                     and token.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS)
-            and not _is_official_body(token.text)
-        ):
-            found.append(Target(text=token.text, kind="named"))
+        if _bare_name(token, sentence):
+            found.append(Target(text=token.text, kind="named", start=token.idx, end=token.idx + len(token)))
             continue
+        if token.dep_ == "compound" and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            continue  # "the client dinner": the determiner belongs to "dinner"
         if subjects_only and token.dep_ not in _DESCRIPTION_DEPS and not (
             token.dep_ in {"dobj", "dative"} and token.head.lower_ in _REPORTING_HEADS
         ):
             continue
         described = _description(token)
         if described is not None:
-            found.append(Target(text=described, kind="description"))
+            start, end = described
+            found.append(Target(text=token.doc.text[start:end], kind="description", start=start, end=end))
     return tuple(found)
+
+
+def mask_targets(sentence: Span, targets: Sequence[Target]) -> str:
+    """The sentence with each named or described target replaced by "someone".
+
+    The classifier reads what is alleged, not who it is alleged of: names vary without end and
+    would otherwise be learnt as cues ("Castellan Supplies" is neither guilty nor innocent).
+    """
+    text = sentence.text
+    offset = sentence.start_char
+    spans = sorted({(t.start - offset, t.end - offset) for t in targets if t.start >= 0}, reverse=True)
+    last_start = len(text) + 1
+    for start, end in spans:
+        if end > last_start or start < 0:
+            continue  # overlapping spans: keep the later one
+        text = text[:start] + "someone" + text[end:]
+        last_start = start
+    return text
 
 
 def split_sentences(doc: Doc, draft_index: int = 0) -> list[SentenceUnit]:
@@ -327,12 +374,14 @@ def split_sentences(doc: Doc, draft_index: int = 0) -> list[SentenceUnit]:
     units = []
     for i, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[i + 1 : i + 2])
+        targets = find_targets(sentence)
         units.append(SentenceUnit(
             draft=draft_index,
             start=sentence.start_char,
             end=sentence.end_char,
             text=sentence.text,
-            targets=find_targets(sentence),
+            masked=mask_targets(sentence, targets),
+            targets=targets,
             antecedents=find_targets(sentence, subjects_only=False),
             has_anaphor=any(t.lower_ in _ANAPHORS for t in sentence),
             cues=assertion_cues(sentence, context),
@@ -462,7 +511,7 @@ class DefamatoryDetector:
                 )
             per_draft.append(split_sentences(draft.doc, index))
         flat = [u for units in per_draft for u in units]
-        allegation, kinds, _ = self.score_sentences([u.text for u in flat])
+        allegation, kinds, _ = self.score_sentences([u.masked for u in flat])
 
         detections = []
         position = 0

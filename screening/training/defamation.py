@@ -61,7 +61,7 @@ def sentence_table(rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[str]
                 overlap = min(unit.end, span["end"]) - max(unit.start, span["start"])
                 if overlap > 0.5 * min(unit.end - unit.start, span["end"] - span["start"]):
                     label = span["label"]
-            texts.append(unit.text)
+            texts.append(unit.masked)
             labels.append(label)
     return texts, labels
 

@@ -66,6 +66,9 @@ class Pool:
     training_content: list[str]
     first_person: list[str]
     official: list[tuple[str, str, str]]  # (kind, outcome predicate, source frame with {T} {O})
+    # Ordinary things people and firms do, put in the same frames as the allegations: the frame
+    # ("I heard that ...", "Everyone should know ...") is not what makes a sentence defamatory.
+    neutral_predicates: list[str]
 
 
 # -- shared vocabulary per split ---------------------------------------------------------------
@@ -150,7 +153,13 @@ TRAIN = Pool(
     neutral=["Great to welcome {T} to the team today!", "Meeting with {T} about the new contract next week.",
              "{T} is giving the induction talk on Monday.", "Looking forward to working with {T} again this year.",
              "{T} has joined our governing board.", "{T} retires this month after 20 years with us.",
-             "Our new partnership with {T} starts in September.", "{T} is visiting the campus on Thursday."],
+             "Our new partnership with {T} starts in September.", "{T} is visiting the campus on Thursday.",
+             "We visited {T} last week. They showed our learners round the new workshop.",
+             "Say thanks to {T} next time you see them. They organised the whole careers fair.",
+             "{T} joined us for the awards night. They presented the prize for best apprentice.",
+             "We've worked with {T} for ten years. They always deliver on time.",
+             "Come and meet {T} on Thursday. They'll be talking about careers in rail.",
+             "Read {T}'s story on our blog. It's a great example of what an apprenticeship can do."],
     training_content=["In today's session we cover how to spot counterfeit PPE.",
                       "Our fraud awareness course teaches staff to recognise fake invoices.",
                       "Reminder: never work at height if you have been drinking.",
@@ -158,7 +167,12 @@ TRAIN = Pool(
                       "{T} ran a workshop on preventing bribery in procurement.",
                       "{T} will talk learners through how fraudsters fake invoices.",
                       "{T} explained how to check whether a gas safety certificate is genuine.",
-                      "Our safeguarding lead {T} covered how to report sexual harassment at work."],
+                      "Our safeguarding lead {T} covered how to report sexual harassment at work.",
+                      "{T} led a toolbox talk about the dangers of fake PPE.",
+                      "{T} showed apprentices how to recognise counterfeit cable.",
+                      "Thanks to {T} for explaining how the Bribery Act applies to procurement.",
+                      "{T} presented research on drink-driving among van drivers.",
+                      "{T} trained our finance staff to spot fraudulent invoices."],
     first_person=["I was so rubbish at welding on my first day, ha!", "Confession: I ate the last biscuit and blamed the printer.",
                   "I definitely fibbed about enjoying the 6am start."],
     official=[
@@ -170,6 +184,18 @@ TRAIN = Pool(
          "The council's Trading Standards team has announced that {T} {O} at Derby Magistrates' Court."),
         ("bribery", "was convicted of bribery offences",
          "The Serious Fraud Office confirmed in a press release that {T} {O} at Southwark Crown Court."),
+    ],
+    neutral_predicates=[
+        "retired after 30 years in the stores", "started an apprenticeship in June", "is now a project engineer",
+        "joined the estates team", "won the regional skills award", "passed their driving test at last",
+        "ran the London marathon for charity", "found a permanent job six months after finishing the course",
+        "moved to our Leicester campus", "took over as head of department", "was promoted to team leader",
+        "is retiring at Christmas", "published a paper on corrosion in pipework", "spoke at the skills conference",
+        "set up their own plumbing business", "organised the charity bake sale", "has been with us since 1998",
+        "was named Apprentice of the Year", "starts as our new receptionist next week",
+        "is opening a second branch in Hinckley", "sponsors the under-12s football team",
+        "changed their opening hours for the summer", "is moving to a bigger unit in the spring",
+        "won the contract to refurbish the library",
     ],
 )
 
@@ -240,6 +266,12 @@ HELDOUT = Pool(
          "Gas Safe Register reports that {T} {O} following a prosecution at Derby Crown Court."),
         ("misconduct", "was struck off for professional misconduct",
          "The tribunal's published decision states that {T} {O}."),
+    ],
+    neutral_predicates=[
+        "is going on maternity leave in May", "just bought a new fleet of electric vans", "qualified as a gas engineer",
+        "coaches the college netball team", "has a new office in the town centre", "got engaged over the weekend",
+        "is taking on three apprentices this year", "became a governor at the primary school",
+        "finished first in the regional bricklaying final", "is hiring site managers",
     ],
 )
 
@@ -336,6 +368,15 @@ def build_split(pool: Pool, prefix: str, seed: int, per_predicate: int) -> list[
                 out.add(text, "none", target=None, assertion="fact", group="hard_negative",
                         neg_type="unidentifiable_target", span_text=sentence, source=f"template:{prefix}:generic",
                         pair=pair, allegation=kind)
+    # Hard negatives on the frame: the same frames with ordinary news instead of an allegation.
+    for predicate in pool.neutral_predicates:
+        for _ in range(per_predicate * 2):
+            target = rng.choice(pool.persons + pool.orgs + pool.descriptions)
+            assertion = rng.choice(["fact", "rumour", "insinuation", "opinion"])
+            frame = rng.choice(frames[assertion])
+            text, _ = _allegation_sentence(frame, target, predicate)
+            out.add(text, "none", target=target, assertion=assertion, group="hard_negative",
+                    neg_type="frame_without_allegation", span_text=None, source=f"template:{prefix}:neutral_frame")
     # Minimal pairs on attribution: rumour of an outcome versus the official outcome with its source.
     for kind, outcome, official_frame in pool.official:
         for _ in range(per_predicate * 3):
@@ -508,6 +549,15 @@ BACKGROUND_TRAIN: list[str] = [
     "The asbestos awareness course is now available online.",
     "Our motor vehicle learners serviced 40 cars for staff this month.",
     "The new extraction system keeps dust levels well below the legal limits.",
+    "They'll be at stand 12 all day on Saturday, so come and say hello.",
+    "They cover everything from wiring a plug to fault-finding on a three-phase supply.",
+    "They'll save around 40 tonnes of carbon a year.",
+    "It covers lock-off procedures, permits to work and emergency stops.",
+    "We have been rated Good by Ofsted in every category.",
+    "Our study found that learners with a workplace mentor were more likely to finish their course.",
+    "Here's their advice for anyone thinking about an apprenticeship.",
+    "Read the full interview on our blog.",
+    "The inspection report praised our safeguarding and our links with employers.",
 ]
 
 # Realistic multi-sentence workplace drafts, written by hand for evaluation only (never trained on).

@@ -34,8 +34,9 @@ def server(screener: Any) -> Iterator[str]:
     from approval_queue.main import create_app
 
     folder = Path(tempfile.mkdtemp(prefix="screening-browser-"))
+    # The journeys sign in dozens of times a minute from one address: lift the sign-in rate limit.
     settings = Settings(environment="test", var_dir=folder / "var", database_url=f"sqlite:///{folder / 'web.db'}",
-                        background_tasks=False)
+                        background_tasks=False, login_rate_per_minute=10_000)
     app = create_app(settings=settings, screener=screener)
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -57,22 +58,33 @@ def server(screener: Any) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """One Chromium for the session, with a fresh user-data directory."""
+def playwright_driver() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (`.ci/run` installs it)")
     from playwright.sync_api import sync_playwright
 
-    profile = Path(tempfile.mkdtemp(prefix="screening-chromium-"))
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, locale="en-GB")
-        try:
-            yield context
-        finally:
-            context.close()
-    shutil.rmtree(profile, ignore_errors=True)
+        yield playwright
+
+
+def launch(playwright: Any, **options: Any) -> Any:
+    """Chromium with a fresh user-data directory (removed when the context closes)."""
+    profile = Path(tempfile.mkdtemp(prefix="screening-chromium-"))
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 900}, locale="en-GB", **options)
+    context.on("close", lambda _context: shutil.rmtree(profile, ignore_errors=True))
+    return context
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Any) -> Iterator[Any]:
+    """One Chromium for the session."""
+    context = launch(playwright_driver)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture()

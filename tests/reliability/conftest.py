@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.approval_queue.conftest import postgres_server  # noqa: F401  (the shared PostgreSQL 15 server)
 from tests.reliability.live import LiveServer, add_users
 
 ROLES = ("author", "reviewer", "admin")
@@ -48,6 +49,21 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     server = LiveServer(database_url=f"sqlite:///{tmp_path / 'live.db'}", var_dir=tmp_path / "var")
     yield server
     server.stop()
+
+
+@pytest.fixture()
+def live_postgres_server(tmp_path: Path, postgres_server) -> Iterator[LiveServer]:  # noqa: F811
+    """A fresh uvicorn server on a new database in the test PostgreSQL server."""
+    import uuid
+
+    name = f"load_{uuid.uuid4().hex[:12]}"
+    postgres_server.admin(f"CREATE DATABASE {name}")
+    server = LiveServer(database_url=postgres_server.url(name), var_dir=tmp_path / "var")
+    try:
+        yield server
+    finally:
+        server.stop()
+        postgres_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 __all__ = ["add_users", "bearer"]

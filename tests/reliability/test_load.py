@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration, pytest.mark.model]
 AUTHORS = 50
 REVIEWERS = 10
 TOTAL_DRAFTS = int(os.environ.get("RELIABILITY_LOAD_DRAFTS", "2000"))
+PG_TOTAL_DRAFTS = int(os.environ.get("RELIABILITY_PG_LOAD_DRAFTS", "600"))
 BUDGET_S = float(os.environ.get("RELIABILITY_LOAD_BUDGET_S", "420"))
 DECISION_ACTIONS = ("approve", "reject", "request_changes", "escalate")
 
@@ -66,7 +67,15 @@ def verify_audit_log(database_url: str) -> str:
     return output.strip()
 
 
-def test_fifty_authors_and_ten_reviewers_lose_nothing_and_decide_nothing_twice(live_server, tmp_path):
+def test_fifty_authors_and_ten_reviewers_lose_nothing_and_decide_nothing_twice(live_server):
+    run_load(live_server, TOTAL_DRAFTS, "sqlite")
+
+
+def test_the_same_load_on_postgresql_loses_nothing(live_postgres_server):
+    run_load(live_postgres_server, PG_TOTAL_DRAFTS, "postgresql")
+
+
+def run_load(live_server, total_drafts: int, database: str) -> None:
     started_in = live_server.start()
     tokens = add_users(live_server.database_url,
                        [(f"author{i:02d}", "author") for i in range(AUTHORS)]
@@ -75,22 +84,22 @@ def test_fifty_authors_and_ten_reviewers_lose_nothing_and_decide_nothing_twice(l
     reviewers = {n: t for n, t in tokens.items() if n.startswith("reviewer")}
 
     started = time.monotonic()
-    tally = run_workload(live_server.base_url, authors, reviewers, TOTAL_DRAFTS // AUTHORS, BUDGET_S)
+    tally = run_workload(live_server.base_url, authors, reviewers, total_drafts // AUTHORS, BUDGET_S)
     elapsed = time.monotonic() - started
 
     assert tally.server_errors == [], tally.server_errors[:5]
-    assert len(tally.acknowledged) == TOTAL_DRAFTS, f"only {len(tally.acknowledged)} acknowledged in {elapsed:.0f}s"
+    assert len(tally.acknowledged) == total_drafts, f"only {len(tally.acknowledged)} acknowledged in {elapsed:.0f}s"
     assert all(n == 1 for n in tally.decided.values())
     figures = check_store(live_server.database_url, tally)
-    assert figures["stored"] == TOTAL_DRAFTS
+    assert figures["stored"] == total_drafts
     audit = verify_audit_log(live_server.database_url)
 
     latencies = sorted(tally.latencies)
     figures.update(
-        drafts=TOTAL_DRAFTS, authors=AUTHORS, reviewers=REVIEWERS, server_start_s=round(started_in, 1),
+        database=database, drafts=total_drafts, authors=AUTHORS, reviewers=REVIEWERS, server_start_s=round(started_in, 1),
         seconds=round(elapsed, 1), requests=sum(tally.statuses.values()),
         statuses={str(k): v for k, v in sorted(tally.statuses.items())},
         p50_ms=round(1000 * latencies[len(latencies) // 2]), p95_ms=round(1000 * latencies[int(len(latencies) * .95)]),
-        submissions_per_s=round(TOTAL_DRAFTS / elapsed, 1), audit=audit,
+        submissions_per_s=round(total_drafts / elapsed, 1), audit=audit,
     )
     print("LOAD FIGURES " + json.dumps(figures))

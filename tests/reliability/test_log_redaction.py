@@ -180,3 +180,10 @@ def test_safeguard_remembers_only_a_bounded_number_of_texts(safeguard):
     redaction.remember(f"draft number {i:05d}" for i in range(redaction.MAX_REMEMBERED + 100))
     assert redaction.redact("draft number 00000") == "draft number 00000"  # the oldest were forgotten
     assert redaction.redact(f"x draft number {redaction.MAX_REMEMBERED + 99:05d}") == "x [redacted]"
+
+
+def test_safeguard_memory_is_bounded_by_characters_too(safeguard):
+    big = [f"{i:06d} " + "x" * 199_993 for i in range(40)]  # 8 million characters
+    redaction.remember(big)
+    assert redaction.redact(big[0]) == big[0]  # the oldest were dropped to stay under the bound
+    assert redaction.redact(big[-1]) == "[redacted]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from approval_queue.db import open_database
@@ -23,14 +24,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     rotate.add_argument("name")
     password = sub.add_parser("set-password", help="Set a user's password, read from standard input.")
     password.add_argument("name")
+    export = sub.add_parser("export", help="Print everything held about a user as JSON (subject access request).")
+    export.add_argument("name")
     for verb in ("activate", "deactivate"):
         sub.add_parser(verb, help=f"{verb.capitalize()} a user (a deactivated user's token stops working).") \
             .add_argument("name")
 
 
 def run(args: argparse.Namespace) -> int:
-    service = UserService(open_database(args.database_url))
-    if args.action == "add":
+    database = open_database(args.database_url)
+    service = UserService(database)
+    if args.action == "export":
+        from approval_queue.services.data_protection import export_person, user_id_by_name
+
+        print(json.dumps(export_person(database, user_id_by_name(database, args.name)), indent=2, ensure_ascii=False))
+    elif args.action == "add":
         password = _read_password() if args.password_stdin else None
         user, token = service.add(args.name, args.role, password=password)
         print(f"Created {user.role} {user.name!r} (id {user.id}). Keep this API token; it is not shown again:")

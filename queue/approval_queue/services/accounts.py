@@ -88,7 +88,7 @@ class AccountDirectory:
         logger.info("account directory seeded with %d account(s) from the policy", count)
         return count
 
-    def list(self, include_retired: bool = True) -> list[AccountView]:
+    def list_accounts(self, include_retired: bool = True) -> list[AccountView]:
         with self.db.read() as session:
             query = select(SocialAccount).order_by(SocialAccount.retired, SocialAccount.handle)
             if not include_retired:

@@ -155,7 +155,7 @@ class AuditJobs:
             self.start(job_id)
         return self.get(actor, job_id)
 
-    def list(self, actor: User) -> list[AuditJobView]:
+    def list_jobs(self, actor: User) -> list[AuditJobView]:
         _require_auditor(actor)
         with self.db.read() as session:
             rows = session.scalars(select(AuditJob).order_by(AuditJob.created_at.desc(), AuditJob.id.desc())

@@ -96,7 +96,7 @@ class IncidentService:
             incident_id = incident.id
         return self.get(actor, incident_id)
 
-    def list(self, actor: User, status: IncidentStatus | None = None) -> list[IncidentView]:
+    def list_incidents(self, actor: User, status: IncidentStatus | None = None) -> list[IncidentView]:
         """Investigators see every incident; anyone else the ones they reported."""
         with self.db.read() as session:
             query = select(Incident).order_by(Incident.created_at.desc(), Incident.id.desc())

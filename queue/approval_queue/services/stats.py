@@ -80,6 +80,8 @@ def dashboard(db: Database, actor: User, weeks: int = 12, now: datetime | None =
     entered: dict[int, datetime] = {}
     hours_by_week: dict[str, list[float]] = defaultdict(list)
     for submission_id, action, created in events:
+        if submission_id is None:
+            continue
         if action in ("submit", "resubmit"):
             entered[submission_id] = created
         elif submission_id in entered:

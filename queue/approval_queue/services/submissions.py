@@ -329,8 +329,8 @@ class QueueService:
                 if got is None:
                     if session.get(Submission, submission_id) is None:
                         raise NotFound(f"There is no submission {submission_id}.")
-                    raise ClaimConflict(f"Submission {submission_id} is being claimed by another reviewer "
-                                        "right now; pick another item.")
+                    raise ClaimConflict(f"Submission {submission_id} is being claimed or changed by someone "
+                                        "else right now; pick another item or try again.")
             submission = session.get(Submission, submission_id)
             if submission is None:
                 raise NotFound(f"There is no submission {submission_id}.")
@@ -453,10 +453,7 @@ class QueueService:
     def get(self, actor: User, submission_id: int) -> SubmissionDetail:
         """A submission with its history, for its author, reviewers and admins (404 to anyone else)."""
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            submission = self._seen_by(session, actor, submission_id)
             events = session.scalars(select(Event).where(Event.submission_id == submission_id)
                                      .order_by(Event.seq)).all()
             record = session.scalar(select(Authorisation).where(Authorisation.submission_id == submission_id))
@@ -495,10 +492,7 @@ class QueueService:
     def authorisation(self, actor: User, submission_id: int) -> AuthorisationView:
         """The authorisation record; ``NotAuthorised`` when the submission is not authorised."""
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            submission = self._seen_by(session, actor, submission_id)
             record = session.scalar(select(Authorisation).where(Authorisation.submission_id == submission_id))
             if submission.status != Status.AUTHORISED or record is None:
                 raise NotAuthorised(f"Submission {submission_id} is {submission.status}, not authorised; "
@@ -590,10 +584,14 @@ class QueueService:
 
     def _visible(self, actor: User, submission_id: int) -> None:
         with self.db.read() as session:
-            submission = session.get(Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"There is no submission {submission_id}.")
-            self._ensure_visible(actor, submission)
+            self._seen_by(session, actor, submission_id)
+
+    def _seen_by(self, session: Session, actor: User, submission_id: int) -> Submission:
+        submission = session.get(Submission, submission_id)
+        if submission is None:
+            raise NotFound(f"There is no submission {submission_id}.")
+        self._ensure_visible(actor, submission)
+        return submission
 
     @staticmethod
     def _ensure_visible(actor: User, submission: Submission) -> None:

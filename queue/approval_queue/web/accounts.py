@@ -20,7 +20,7 @@ def _field_for(message: str) -> str:
 
 @router.get("/accounts", response_class=HTMLResponse)
 def accounts_page(request: Request, user: Decider) -> HTMLResponse:
-    return render(request, "accounts.html", {"accounts": request.app.state.accounts.list(), "platforms": PLATFORMS,
+    return render(request, "accounts.html", {"accounts": request.app.state.accounts.list_accounts(), "platforms": PLATFORMS,
                                              "form": {"approval_required": True}})
 
 
@@ -35,7 +35,7 @@ def add_account(
     except InvalidRequest as exc:
         form = {"handle": handle, "platform": platform, "owner": owner, "approval_required": approval_required == "yes"}
         return render(request, "accounts.html", {
-            "accounts": request.app.state.accounts.list(), "platforms": PLATFORMS, "form": form,
+            "accounts": request.app.state.accounts.list_accounts(), "platforms": PLATFORMS, "form": form,
             "errors": [(_field_for(str(exc)), str(exc))]}, status_code=422)
     return redirect(request, "/accounts")
 

@@ -22,7 +22,7 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sand
 
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(request: Request, user: Decider) -> HTMLResponse:
-    return render(request, "audit.html", {"jobs": request.app.state.audits.list(user), "suffixes": ALLOWED_SUFFIXES})
+    return render(request, "audit.html", {"jobs": request.app.state.audits.list_jobs(user), "suffixes": ALLOWED_SUFFIXES})
 
 
 @router.post("/audit", response_model=None)
@@ -30,13 +30,13 @@ async def upload(request: Request, user: Decider, _csrf: CsrfChecked,
                  file: Annotated[UploadFile | None, File()] = None) -> Response:
     audits = request.app.state.audits
     if file is None or not file.filename:
-        jobs = await run_in_threadpool(audits.list, user)
+        jobs = await run_in_threadpool(audits.list_jobs, user)
         return render(request, "audit.html", {"jobs": jobs, "suffixes": ALLOWED_SUFFIXES,
                                               "errors": [("file", "Choose a file of posts to audit.")]}, 422)
     try:
         job = await run_in_threadpool(audits.create, user, file.filename, file.file)
     except InvalidRequest as exc:
-        jobs = await run_in_threadpool(audits.list, user)
+        jobs = await run_in_threadpool(audits.list_jobs, user)
         return render(request, "audit.html", {"jobs": jobs, "suffixes": ALLOWED_SUFFIXES,
                                               "errors": [("file", str(exc))]}, 422)
     return redirect(request, f"/audit/{job.id}")

@@ -10,6 +10,7 @@ every form, the sign-in form included, carries a per-session CSRF token in a hid
 from __future__ import annotations
 
 import hmac
+import inspect
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from approval_queue.api.errors import _status_for
 from approval_queue.errors import NotFound, PermissionDenied
@@ -239,15 +241,42 @@ def safe_next(value: str | None) -> str:
     return value
 
 
+# Paths that are never pages: their errors stay JSON (or whatever their own handler says).
+NOT_PAGES = ("/api/", "/static/", "/docs", "/openapi.json", "/healthz", "/readyz", "/metrics")
+HTTP_TITLES = {404: "Page not found", 405: "Not possible here", 413: "Too large", 429: "Too many attempts"}
+HTTP_MESSAGES = {404: "There is no page at this address; check the link, or start from the pre-check.",
+                 405: "This address does not accept that kind of request; go back and use the page's own form."}
+
+
+def _wants_page(request: Request) -> bool:
+    return (not request.url.path.startswith(NOT_PAGES)
+            and "text/html" in request.headers.get("accept", ""))
+
+
 def install(app: FastAPI) -> None:
-    """Show domain errors raised by pages as pages; API requests keep the JSON handler."""
+    """Show domain errors raised by pages as pages; API requests keep the JSON handler. A browser
+    asking for an address that is no page (404, 405) also gets a page rather than JSON."""
     json_handler = app.exception_handlers.get(ScreeningError)
+    http_handler = app.exception_handlers.get(StarletteHTTPException)
+
+    async def http_page(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        if _wants_page(request) and status in HTTP_MESSAGES:
+            return render(request, "error.html", {"title": HTTP_TITLES[status], "message": HTTP_MESSAGES[status]},
+                          status_code=status)
+        if http_handler is None:
+            raise exc
+        answer = http_handler(request, exc)
+        return await answer if inspect.isawaitable(answer) else answer
+
+    app.add_exception_handler(StarletteHTTPException, http_page)
 
     async def handler(request: Request, exc: Exception) -> Response:
         if not getattr(request.state, "page", False):
             if json_handler is None:
                 raise exc
-            return await json_handler(request, exc)  # type: ignore[no-any-return]
+            answer = json_handler(request, exc)
+            return await answer if inspect.isawaitable(answer) else answer
         if isinstance(exc, LoginRequired):
             # After sign-in, come back to the page; a POST cannot be replayed, so back to its form's page.
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")

@@ -28,13 +28,13 @@ def _field_for(message: str) -> str:
 @router.get("/incidents", response_class=HTMLResponse)
 def incidents_page(request: Request, user: SignedIn, status: str = "") -> HTMLResponse:
     wanted = IncidentStatus(status) if status in STATUS_NAMES else None
-    return render(request, "incidents.html", {"incidents": request.app.state.incidents.list(user, wanted),
+    return render(request, "incidents.html", {"incidents": request.app.state.incidents.list_incidents(user, wanted),
                                               "status": status, "incident_status_names": STATUS_NAMES})
 
 
 @router.get("/incidents/new", response_class=HTMLResponse)
 def new_incident(request: Request, user: SignedIn, submission: str = "") -> HTMLResponse:
-    accounts = request.app.state.accounts.list()
+    accounts = request.app.state.accounts.list_accounts()
     return render(request, "incident_new.html", {"form": {"submissions": submission}, "accounts": accounts})
 
 
@@ -60,7 +60,7 @@ def report_incident(
             return redirect(request, f"/incidents/{incident.id}")
     form = {"title": title, "description": description, "post_url": post_url, "account": account,
             "submissions": submissions}
-    return render(request, "incident_new.html", {"form": form, "accounts": request.app.state.accounts.list(),
+    return render(request, "incident_new.html", {"form": form, "accounts": request.app.state.accounts.list_accounts(),
                                                  "errors": errors}, status_code=422)
 
 

@@ -20,7 +20,7 @@ router = APIRouter(include_in_schema=False)
 def _accounts(request: Request) -> list[dict[str, Any]]:
     """The directory's live accounts, offered in the account menu."""
     return [{"handle": a.handle, "platform": a.platform}
-            for a in request.app.state.accounts.list(include_retired=False)]
+            for a in request.app.state.accounts.list_accounts(include_retired=False)]
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -69,7 +69,7 @@ def queue_page(request: Request, user: Decider, status: str = "", category: str 
     if age in AGE_CHOICES and age:
         cutoff = datetime.now(UTC) - timedelta(hours=int(age))
         items = [i for i in items if i.submitted_at <= cutoff]
-    accounts = [a.handle for a in request.app.state.accounts.list()]
+    accounts = [a.handle for a in request.app.state.accounts.list_accounts()]
     return render(request, "queue.html", {
         "rows": _rows(items), "filters": {"status": status, "category": category, "account": account, "age": age},
         "queue_statuses": [s.value for s in QUEUE_STATUSES], "accounts": accounts, "age_choices": AGE_CHOICES,

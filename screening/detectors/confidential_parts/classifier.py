@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 ARTEFACT_NAME = "confidential"
 ARTEFACT_VERSION = "v1"
 MODEL_FILE = "head.skops"
+# The sub-type head: which kind of leak, trained on leak rows only (see ``ConfidentialHead``).
+SUBTYPE_FILE = "subtype.skops"
 # The only types the skops file may contain; anything else is refused at load.
 TRUSTED_TYPES = frozenset({
     "sklearn.pipeline.Pipeline",
@@ -50,35 +52,49 @@ def build_estimator(c: float = 4.0, seed: int = 0):  # noqa: ANN201  (sklearn Pi
     ])
 
 
+def _load_checked(path: Path) -> object:
+    import skops.io as sio
+
+    untrusted = set(sio.get_untrusted_types(file=path))
+    unexpected = sorted(untrusted - TRUSTED_TYPES)
+    if unexpected:
+        raise ModelLoadError(
+            f"{str(path)!r} contains types outside the confidential head's allow-list ({', '.join(unexpected)}); "
+            "retrain it with `screening train confidential` rather than trusting the file."
+        )
+    return sio.load(path, trusted=sorted(untrusted))
+
+
 @dataclass(frozen=True, slots=True)
 class ConfidentialHead:
-    """A loaded head: ``proba`` gives an ``(n, len(CLASSES))`` matrix in ``CLASSES`` order."""
+    """A loaded head: ``proba`` gives an ``(n, len(CLASSES))`` matrix in ``CLASSES`` order.
+
+    Two estimators: ``pipeline`` (all ten classes, strongly regularised) gives ``p(none)``, the
+    leak probability that decides whether the classifier reports anything; ``subtype`` (the nine
+    leak classes, regularisation chosen by cross-validation) says which kind of leak. Strong
+    regularisation keeps ``p(none)`` sensible on unfamiliar clean posts but blurs the sub-types;
+    the second head keeps them apart. The sub-type columns are ``(1 - p(none)) * p(sub-type)``.
+    """
 
     pipeline: object
+    subtype: object | None = None
     artefact: Artefact | None = None
 
     @classmethod
     def load(cls, root: Path | None = None) -> ConfidentialHead:
         """Load ``models/confidential/v1/head.skops`` after checking its hash and its types."""
-        import skops.io as sio
-
         artefact = load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root)
         path = artefact.file(MODEL_FILE)
-        untrusted = set(sio.get_untrusted_types(file=path))
-        unexpected = sorted(untrusted - TRUSTED_TYPES)
-        if unexpected:
-            raise ModelLoadError(
-                f"{str(path)!r} contains types outside the confidential head's allow-list ({', '.join(unexpected)}); "
-                "retrain it with `screening train confidential` rather than trusting the file."
-            )
-        pipeline = sio.load(path, trusted=sorted(untrusted))
-        classes = [str(c) for c in pipeline.classes_]
-        if sorted(classes) != sorted(CLASSES):
-            raise ModelLoadError(
-                f"{str(path)!r} predicts classes {classes}, not the expected {list(CLASSES)}; retrain it."
-            )
+        pipeline = _load_checked(path)
+        subtype = _load_checked(artefact.file(SUBTYPE_FILE))
+        for model, expected, where in ((pipeline, CLASSES, path), (subtype, CLASSES[:-1], SUBTYPE_FILE)):
+            classes = [str(c) for c in model.classes_]  # type: ignore[attr-defined]
+            if sorted(classes) != sorted(expected):
+                raise ModelLoadError(
+                    f"{str(where)!r} predicts classes {classes}, not the expected {list(expected)}; retrain it."
+                )
         logger.info("loaded confidential head %s/%s", ARTEFACT_NAME, ARTEFACT_VERSION)
-        return cls(pipeline=pipeline, artefact=artefact)
+        return cls(pipeline=pipeline, subtype=subtype, artefact=artefact)
 
     def proba(self, embeddings: np.ndarray) -> np.ndarray:
         """Class probabilities in ``CLASSES`` order for a float32 ``(n, 384)`` matrix."""
@@ -86,4 +102,11 @@ class ConfidentialHead:
             return np.zeros((0, len(CLASSES)), dtype=np.float64)
         raw = self.pipeline.predict_proba(embeddings)  # type: ignore[attr-defined]
         order = [list(self.pipeline.classes_).index(c) for c in CLASSES]  # type: ignore[attr-defined]
-        return raw[:, order]
+        out = raw[:, order]
+        if self.subtype is not None:
+            kinds = self.subtype.predict_proba(embeddings)  # type: ignore[attr-defined]
+            names = list(self.subtype.classes_)  # type: ignore[attr-defined]
+            p_leak = 1.0 - out[:, -1]
+            for column, name in enumerate(CLASSES[:-1]):
+                out[:, column] = p_leak * kinds[:, names.index(name)]
+        return out

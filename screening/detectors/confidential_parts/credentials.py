@@ -70,9 +70,21 @@ def _occurrences(text: str, value: str) -> Iterator[int]:
         begin = text.find(value, begin + 1)
 
 
+# Cheap gates in front of detect-secrets: every vendor token, key block or URL credential it knows
+# has a long unbroken run of token characters, a key header or "user:pass@"; the keyword plugin
+# needs a quoted value after a secret-sounding name.
+_VENDOR_GATE = re.compile(r"[A-Za-z0-9_\-+/=.]{16,}|BEGIN|://[^\s/]+@")
+_KEYWORD_ANCHORS = ("key", "pass", "pwd", "secret", "token", "contrase", "auth", "cred")
+
+
 def _plugin_hits(text: str) -> list[Hit]:
     vendor, keyword, base64, hexadecimal = _plugins()
     hits: list[Hit] = []
+    if _VENDOR_GATE.search(text) is None:
+        vendor = []
+    lowered = text.lower()
+    if not (("'" in text or '"' in text) and any(a in lowered for a in _KEYWORD_ANCHORS)):
+        keyword = None
     for plugin in vendor:
         for value in set(plugin.analyze_string(text)):
             if not value:
@@ -87,7 +99,7 @@ def _plugin_hits(text: str) -> list[Hit]:
                 else:
                     start, end = _expand_token(text, begin, begin + len(value))
                 hits.append(_credential(start, end, 0.97, f"a {plugin.secret_type} (detect-secrets)"))
-    for value in set(keyword.analyze_string(text)):
+    for value in set(keyword.analyze_string(text)) if keyword is not None else ():
         for begin in _occurrences(text, value):
             hits.append(_credential(begin, begin + len(value), 0.9,
                                     "a value assigned to a password or secret keyword (detect-secrets)"))
@@ -126,7 +138,7 @@ _CONNECTOR = (
     r"est|sera|ist|lautet|es|será|yw|ydy|oedd)\s*:?\s*|\?\s*(?:it's|it\s+is)\s+|\s+)"
 )
 # An optional qualifier between keyword and connector: "for the workshop", "this month", "du wifi".
-_QUALIFIER = r"(?:\s+(?!(?:is|was|est|ist|es|yw)\b)[\w'’./-]+){0,6}?"
+_QUALIFIER = r"(?:\s+(?!(?:is|was|est|ist|es|yw)\b)[\w'’/-]+){0,6}?"
 # The value is either quoted, or looks like a secret (a digit, a symbol or an inner capital), so
 # the regex backtracks past ordinary words ("password for the room: X") instead of stopping there.
 _VALUE = (
@@ -167,7 +179,8 @@ def _looks_secret(value: str, pin_keyword: bool, quoted: bool) -> bool:
         return True
     has_digit = any(c.isdigit() for c in core)
     has_alpha = any(c.isalpha() for c in core)
-    has_symbol = any(c in _SYMBOLS for c in core[:-1]) or core[-1:] in {"!", "#", "$", "%", "@", "&", "*"}
+    # A trailing "!" or "?" is sentence punctuation ("Thanks!"), not evidence of a secret.
+    has_symbol = any(c in _SYMBOLS for c in core[:-1]) or core[-1:] in {"#", "$", "%", "@", "&", "*"}
     mixed_case = any(c.isupper() for c in core[1:]) and any(c.islower() for c in core)
     if len(core) >= 6 and has_alpha and (has_digit or has_symbol or mixed_case):
         return True
@@ -183,14 +196,25 @@ def _value_span(text: str, match: re.Match[str], group: str = "value") -> tuple[
     return start, end
 
 
+_PROSE_ANCHORS = (
+    "pass", "pwd", "key", "pin", "code", "mdp", "wort", "contrase", "clave", "cyfrinair", "secret", "token",
+    "log", "user", "usuario", "benutzer", "identifiant", "defnyddiwr", "código", "cod ",
+)
+
+
 def _prose_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    lowered = text.lower()
+    if not any(a in lowered for a in _PROSE_ANCHORS):
+        return hits
     for match in _PROSE.finditer(text):
         keyword = match.group("kw")
         pin = _PIN_KEYWORD.match(keyword) is not None
         group = "quoted" if match.group("quoted") is not None else "value"
         if not _looks_secret(match.group(group), pin, group == "quoted"):
             continue
+        if match.group("qual") and not text[match.end("qual"):match.start(group)].strip():
+            continue  # "password manager and turn on X": words, then a bare space, is not "password X"
         if keyword.lower() in {"key", "secret", "token"}:
             # Common words: only "key: ...", a quoted value, or a Wi-Fi context ("SSID X, key Y").
             between = text[match.end("kw"):match.start(group)]

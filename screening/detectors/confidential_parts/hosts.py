@@ -22,6 +22,8 @@ _INTERNAL_SUFFIX = re.compile(
 )
 _UNC = re.compile(r"\\\\(?P<host>[A-Za-z0-9][A-Za-z0-9.-]{1,62})\\[^\s]*")
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
+_SUFFIX_ANCHORS = (".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa")
+_DIGIT_DOT = re.compile(r"\d\.\d")
 _PRIVATE_NETS = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
 # First labels that mark an intranet or back-office host when they sit under the organisation's domain.
 _INTRANET_LABELS = ("intranet", "intra", "vpn", "jira", "confluence", "gitlab", "git", "wiki", "sharepoint",
@@ -38,6 +40,7 @@ class HostMatcher:
 
     def __init__(self, own_domains: Iterable[str] = ()) -> None:
         domains = sorted({d.lower().strip(".") for d in own_domains if d.strip()})
+        self._domains = tuple(domains)
         self._intranet: re.Pattern[str] | None = None
         if domains:
             self._intranet = re.compile(
@@ -48,15 +51,19 @@ class HostMatcher:
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
-        for match in _INTERNAL_SUFFIX.finditer(text):
-            hits.append(self._hit(match.start(), match.end(), 0.9, "an internal host name"))
-        if self._intranet is not None:
+        lowered = text.lower()
+        # Cheap substring gates first: most drafts name no host at all.
+        if any(suffix in lowered for suffix in _SUFFIX_ANCHORS):
+            for match in _INTERNAL_SUFFIX.finditer(text):
+                hits.append(self._hit(match.start(), match.end(), 0.9, "an internal host name"))
+        if self._intranet is not None and any(d in lowered for d in self._domains):
             for match in self._intranet.finditer(text):
                 hits.append(self._hit(match.start(), match.end(), 0.85, "an intranet or back-office host"))
-        for match in _UNC.finditer(text):
-            hits.append(self._hit(match.start("host"), match.end("host"), 0.88,
-                                  "an internal file server (a network share path)"))
-        for match in _IPV4.finditer(text):
+        if "\\" in text:
+            for match in _UNC.finditer(text):
+                hits.append(self._hit(match.start("host"), match.end("host"), 0.88,
+                                      "an internal file server (a network share path)"))
+        for match in _IPV4.finditer(text) if _DIGIT_DOT.search(text) else ():
             try:
                 address = ipaddress.ip_address(match.group())
             except ValueError:

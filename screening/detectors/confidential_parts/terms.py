@@ -47,12 +47,18 @@ def term_pattern(term: str) -> str:
     return rf"(?<![\w]){_BETWEEN.join(parts)}{_SUFFIX}(?!\w)"
 
 
+def _anchor(term: str) -> str:
+    longest = max(re.findall(r"[^\s\-\u2010\u2011\u2012\u2013_]+", term), key=len)
+    return longest[:3].lower()
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     term_list: TermList
     pattern: re.Pattern[str]
     label: str
     subtype: SubType
+    anchors: tuple[str, ...]
 
 
 class TermMatcher:
@@ -67,13 +73,18 @@ class TermMatcher:
                                    re.IGNORECASE),
                 label=label_for(tl),
                 subtype=subtype_for(tl),
+                anchors=tuple(sorted({_anchor(t) for t in tl.terms})),
             )
             for tl in term_lists
         ]
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
+        lowered = text.lower()
         for compiled in self._lists:
+            # Every variant keeps the start of a term's longest word intact: a cheap gate before the regex.
+            if not any(a in lowered for a in compiled.anchors):
+                continue
             tl = compiled.term_list
             for match in compiled.pattern.finditer(text):
                 end = match.end()

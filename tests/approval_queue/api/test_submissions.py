@@ -329,3 +329,20 @@ def test_no_draft_text_or_span_reaches_the_logs(api, people, caplog):
     assert caplog.records
     for secret in ("Jane Doe", "07700 900123", "complaint"):
         assert secret not in logged
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({"text": "   "}, "empty"),
+        ({"text": "x" * 20_001}, "over the limit"),
+        ({"account": OFFICIAL}, "'text' is required"),
+        ({"text": FLAGGED, "priority": "high"}, "'priority' is not allowed"),
+        ({"text": FLAGGED, "idempotency_key": "k" * 201}, "idempotency_key"),
+    ],
+)
+def test_bad_submission_is_422_and_stores_nothing(api, people, body, fragment):
+    response = api.post("/api/v1/submissions", json=body, headers=people["alice"].headers)
+    assert response.status_code == 422
+    assert fragment in response.json()["error"]["message"]
+    assert api.get("/api/v1/submissions", headers=people["alice"].headers).json() == []

@@ -40,11 +40,12 @@ class Browser:
 
 
 @pytest.fixture()
-def web_app(tmp_path: Path, screener: Any) -> Any:
+def web_app(tmp_path: Path, screener: Any, database_url: str) -> Any:
+    """The app on a fresh database: SQLite, and PostgreSQL (``integration``) from the queue's fixtures."""
     from approval_queue.core.config import Settings
     from approval_queue.main import create_app
 
-    settings = Settings(environment="test", var_dir=tmp_path / "var", database_url=f"sqlite:///{tmp_path / 'web.db'}",
+    settings = Settings(environment="test", var_dir=tmp_path / "var", database_url=database_url,
                         background_tasks=False)
     return create_app(settings=settings, screener=screener)
 

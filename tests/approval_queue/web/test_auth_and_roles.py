@@ -155,3 +155,37 @@ def test_deactivated_user_is_signed_out(browser_for, web_app):
 def test_a_fresh_visitor_can_sign_in_with_the_page_token(web):
     browser = Browser(web)
     assert browser.sign_in("rob").headers["location"] == "/submissions"
+
+
+def test_password_set_with_the_cli_signs_in_on_the_web(tmp_path, screener):
+    """``screening users add NAME --role ROLE --password-stdin`` is how people get a web sign-in."""
+    from approval_queue.core.config import Settings
+    from approval_queue.main import create_app
+    from fastapi.testclient import TestClient
+
+    from tests.conftest import run_cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    done = run_cli("users", "--database-url", url, "add", "olivia", "--role", "reviewer", "--password-stdin",
+                   stdin=b"a long enough passphrase\n")
+    assert done.returncode == 0, done.stderr.decode()
+    settings = Settings(environment="test", var_dir=tmp_path / "var", database_url=url, background_tasks=False)
+    with TestClient(create_app(settings=settings, screener=screener)) as client:
+        browser = Browser(client)
+        browser.sign_in("olivia", "a long enough passphrase")
+        assert client.get("/queue").status_code == 200
+
+
+@pytest.mark.parametrize(("accept", "html"), [("text/html,application/xhtml+xml", True), ("application/json", False)])
+def test_unknown_address_is_a_page_for_browsers_and_json_otherwise(web, accept, html):
+    response = web.get("/no-such-page", headers={"Accept": accept})
+    assert response.status_code == 404
+    if html:
+        assert "<h1>Page not found</h1>" in response.text
+    else:
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_unknown_api_address_stays_json_even_for_browsers(web):
+    response = web.get("/api/v1/nothing", headers={"Accept": "text/html"})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"

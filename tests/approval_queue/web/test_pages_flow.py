@@ -96,7 +96,7 @@ def test_directory_is_seeded_from_the_policy(browser_for):
 def test_directory_decides_whether_a_clean_post_needs_approval(browser_for, web_app):
     alice, rob = browser_for("alice"), browser_for("rob")
     assert "Waiting for review" in alice.client.get(f"/submissions/{_submit(alice, CLEAN, '@NorthfieldInst')}").text
-    account = next(a for a in web_app.state.accounts.list() if a.handle == "@NorthfieldInst")
+    account = next(a for a in web_app.state.accounts.list_accounts() if a.handle == "@NorthfieldInst")
     assert rob.post(f"/accounts/{account.id}", {"handle": "@NorthfieldInst", "platform": "x",
                                                 "owner": "Communications team"}).status_code == 303
     assert "Authorisation record" in alice.client.get(f"/submissions/{_submit(alice, CLEAN, '@NorthfieldInst')}").text
@@ -107,7 +107,7 @@ def test_officer_adds_and_retires_an_account(browser_for, web_app):
     assert rob.post("/accounts", {"handle": "@NorthfieldSTEM", "platform": "x", "owner": "STEM team",
                                   "approval_required": "yes"}).status_code == 303
     assert "@NorthfieldSTEM" in alice.client.get("/").text
-    account = next(a for a in web_app.state.accounts.list() if a.handle == "@NorthfieldSTEM")
+    account = next(a for a in web_app.state.accounts.list_accounts() if a.handle == "@NorthfieldSTEM")
     rob.post(f"/accounts/{account.id}/retire", {"retired": "yes"})
     assert "@NorthfieldSTEM" not in alice.client.get("/").text
     assert web_app.state.accounts.needs_approval("@northfieldstem")  # retired: always reviewed

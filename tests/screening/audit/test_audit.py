@@ -196,3 +196,31 @@ def test_two_worker_engines_give_results_identical_to_one_process(tmp_path: Path
         engine=EngineOptions(engine=engine, workers=2, chunk_size=16), progress=False))  # type: ignore[arg-type]
     assert parallel.total == 80
     assert _rows(parallel.results) == _rows(single.results)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_parallel_audit_stopped_midway_resumes_to_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    source = _subset(tmp_path, 64)
+    single = audit(source, tmp_path / "single", AuditOptions(engine=EngineOptions(chunk_size=16), progress=False))
+    options = AuditOptions(engine=EngineOptions(engine=engine, workers=2, chunk_size=8), progress=False)  # type: ignore[arg-type]
+    real_append = Checkpoint.append
+    calls = 0
+
+    def stop_after_one_batch(self: Checkpoint, records: list[dict[str, object]]) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        real_append(self, records)
+
+    monkeypatch.setattr(Checkpoint, "append", stop_after_one_batch)
+    with pytest.raises(KeyboardInterrupt):
+        audit(source, tmp_path / engine, options)
+    monkeypatch.setattr(Checkpoint, "append", real_append)
+    resumed = audit(source, tmp_path / engine, AuditOptions(
+        engine=options.engine, progress=False, resume=True))
+    assert resumed.resumed_from == 8
+    assert _rows(resumed.results) == _rows(single.results)

@@ -95,3 +95,62 @@ def test_enqueue_without_a_queue_url_exits_2(tmp_path: Path, monkeypatch: pytest
     path.write_text("text\nhello\n", encoding="utf-8")
     assert main(["audit", str(path), "-o", str(tmp_path / "out"), "--enqueue"]) == 2
     assert "--queue-url" in capsys.readouterr().err
+
+
+@pytest.fixture()
+def live_queue(tmp_path: Path, screener: Any) -> Iterator[tuple[str, str]]:
+    """The real approval queue app on uvicorn (SQLite), with one author; yields (base URL, token)."""
+    import socket
+    import time
+
+    import uvicorn
+    from approval_queue.core.config import Settings
+    from approval_queue.main import create_app
+
+    settings = Settings(environment="test", var_dir=tmp_path / "var", database_url=f"sqlite:///{tmp_path / 'q.db'}",
+                        background_tasks=False)
+    app = create_app(settings=settings, screener=screener)
+    app.state.db.migrate()
+    _, token = app.state.users.add("auditor", "author")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", token
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.mark.model
+@pytest.mark.integration
+def test_audit_enqueue_puts_flagged_posts_in_the_real_queue_once(
+    live_queue: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    url, token = live_queue
+    monkeypatch.setenv("SCREENING_QUEUE_TOKEN", token)
+    source = tmp_path / "posts.csv"
+    source.write_text(
+        "id,account,text\n"
+        "1,@NorthfieldInst,Enrolment for our spring welding courses is now open.\n"
+        "2,@NorthfieldInst,Please call Jane Doe on 07700 900123 about her complaint before Friday.\n"
+        "3,,Her National Insurance number is QQ 12 34 56 C; please update the payroll.\n",
+        encoding="utf-8",
+    )
+    args = ["audit", str(source), "-o", str(tmp_path / "out"), "-q", "--enqueue", "--queue-url", url]
+    assert main(args) == 1
+    assert main([*args, "--resume"]) == 1  # a rerun queues nothing twice
+    queued = httpx.get(f"{url}/api/v1/submissions", headers={"Authorization": f"Bearer {token}"}).json()
+    assert sorted(s["text"][:10] for s in queued) == ["Her Nation", "Please cal"]
+    assert {s["status"] for s in queued} == {"pending_review"}
+    log = (tmp_path / "out" / "enqueued.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[-1] for line in log[1:]] == ["200", "200"]
