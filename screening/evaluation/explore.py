@@ -313,28 +313,61 @@ def misclassified(frame: Any, threshold: float, limit: int = 15) -> Any:
 
 
 def small_copy(data_dir: Path, dest: Path, rows: int = SMALL_ROWS, per_file: dict[str, int] | None = None) -> Path:
-    """Copy ``data_dir`` to ``dest`` keeping about ``rows`` evenly spaced lines of each JSONL file.
+    """Copy ``data_dir`` to ``dest`` keeping about ``rows`` evenly spaced rows of each long data file.
 
-    ``per_file`` overrides ``rows`` for some files (paths relative to ``data_dir``), e.g. a
-    training file that must keep every class.
-
-    Evenly spaced, not the first lines: data files are often grouped by label, and the head of
-    a file would hold one class only. Other files are copied unchanged.
+    JSON lines, CSV/TSV (parsed, header kept) and plain-text files (one example a line) longer than
+    four times ``rows`` are thinned; short files (label mappings, term lists) are copied whole.
+    Evenly spaced, not the first rows: data files are often grouped by label. ``per_file``
+    overrides ``rows`` for some files (paths relative to ``data_dir``), e.g. a training file
+    that must keep every class. Paired line files of equal length stay aligned (same step).
     """
     data_dir, dest = Path(data_dir), Path(dest)
     for source in sorted(data_dir.rglob("*")):
         if not source.is_file():
             continue
-        target = dest / source.relative_to(data_dir)
+        relative = source.relative_to(data_dir).as_posix()
+        target = dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        keep = (per_file or {}).get(relative, rows)
         if source.suffix == ".jsonl":
-            keep = (per_file or {}).get(source.relative_to(data_dir).as_posix(), rows)
             lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-            step = max(1, len(lines) // keep)
-            target.write_text("".join(line + "\n" for line in lines[::step][:keep]), encoding="utf-8")
+            _write_lines(target, _thin(lines, keep, 1))
+        elif source.suffix in (".csv", ".tsv"):
+            _thin_table(source, target, keep)
+        elif source.suffix == ".txt":
+            lines = source.read_text(encoding="utf-8").splitlines()
+            _write_lines(target, _thin(lines, keep, 4) if relative not in (per_file or {}) else _thin(lines, keep, 1))
         else:
             shutil.copy2(source, target)
+    # Trainers cache embeddings under <data>/../var/cache: share this checkout's cache.
+    shared_var = data_dir.resolve().parent / "var"
+    if shared_var.is_dir() and not (dest.parent / "var").exists():
+        (dest.parent / "var").symlink_to(shared_var, target_is_directory=True)
     return dest
+
+
+def _thin(items: list[Any], keep: int, min_factor: int) -> list[Any]:
+    if len(items) <= keep * min_factor:
+        return items
+    step = max(1, len(items) // keep)
+    return items[::step][:keep]
+
+
+def _write_lines(target: Path, lines: list[str]) -> None:
+    target.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def _thin_table(source: Path, target: Path, keep: int) -> None:
+    import csv
+
+    delimiter = "\t" if source.suffix == ".tsv" else ","
+    with source.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=delimiter))
+    if len(table) <= keep * 4 + 1:
+        shutil.copy2(source, target)
+        return
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows([table[0], *_thin(table[1:], keep, 1)])
 
 
 __all__ = [
