@@ -26,12 +26,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="Switch the detector to the candidate when it is not worse (default: only write it).")
     parser.add_argument("--tolerance", type=float, default=0.0,
                         help="How much a figure may drop and still count as not worse (default 0).")
+    parser.add_argument("--quick", action="store_true",
+                        help="Skip the trainer's hyper-parameter search that only feeds the model card (small data, CI).")
     parser.add_argument("--json", action="store_true", help="Print the result as JSON instead of a table.")
 
 
 def run(args: argparse.Namespace) -> int:
     result = retrain(args.model, args.decisions, args.data_dir, args.models_dir or models_root(),
-                     promote=args.promote, tolerance=args.tolerance)
+                     promote=args.promote, tolerance=args.tolerance, quick=args.quick)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
         return 0 if result.not_worse else 1

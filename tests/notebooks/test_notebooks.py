@@ -27,6 +27,9 @@ def execute(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     saved = dict(os.environ)
     os.environ.update(env)
+    # Small data gains nothing from BLAS threads; on a shared 2-core runner they only contend.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "queue"), saved.get("PYTHONPATH", "")])
     try:
         NotebookClient(notebook, timeout=TIMEOUT_S, kernel_name="python3",
