@@ -72,7 +72,7 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG"})
 # Other entity labels the small model sometimes gives to people's or firms' names; places,
 # dates, amounts, groups of people and laws are never targets.
 _MAYBE_NAMED_LABELS = frozenset({"LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-_BARE_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "conj", "attr"})
+_BARE_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "conj", "attr", "ROOT"})
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "attr", "conj", "npadvmod", "ROOT"})
 
 # Nouns for people and organisations that, made definite ("the", "our", "that"), pick out one
@@ -335,7 +335,13 @@ def find_targets(sentence: Span, *, subjects_only: bool = True) -> tuple[Target,
             found.append(Target(text=token.text, kind="handle", start=token.idx, end=token.idx + len(token)))
             continue
         if _bare_name(token, sentence):
-            found.append(Target(text=token.text, kind="named", start=token.idx, end=token.idx + len(token)))
+            # A name the recogniser missed spans the whole run of capitalised proper nouns.
+            last = token.i
+            while last + 1 < sentence.end and token.doc[last + 1].pos_ == "PROPN" and token.doc[last + 1].is_title:
+                last += 1
+            name = token.doc[token.i : last + 1]
+            found.append(Target(text=name.text, kind="named", start=name.start_char, end=name.end_char))
+            covered.update(range(token.i, last + 1))
             continue
         if token.dep_ == "compound" and not any(c.dep_ in {"det", "poss"} for c in token.children):
             continue  # "the client dinner": the determiner belongs to "dinner"
@@ -477,9 +483,19 @@ class DefamatoryDetector:
         with self._lock:
             if self._allegation is not None:
                 return
+            from screening import encoder
             from screening.artefacts import load_artefact
 
             artefact = load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root=self.models_root)
+            trained_on = artefact.metadata.get("encoder", {}).get("artefact_version")
+            if trained_on != encoder.ARTEFACT_VERSION:
+                # The heads read embeddings: another encoder gives other vectors, and silently
+                # wrong scores.
+                raise ModelLoadError(
+                    f"Artefact {ARTEFACT_NAME}/{ARTEFACT_VERSION} was trained on encoder {trained_on!r}, "
+                    f"but the installed encoder is {encoder.ARTEFACT_VERSION!r}; retrain with "
+                    "`screening train defamatory`."
+                )
             self._allegation = _load_skops(artefact.file("allegation.skops"))
             self._kind = _load_skops(artefact.file("kind.skops"))
             self.threshold_ = float(artefact.metadata.get("threshold", 0.5))

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 NAME = "defamatory"
 VERSION = "v1"
 THRESHOLD = 0.5  # matches the policy's `defamatory.threshold`; see the model card
-ALLEGATION_C = float(__import__("os").environ.get("DEF_C", "4.0"))
+ALLEGATION_C = 4.0
 KIND_C = 8.0
 SEED = 0
 EVAL_FILES = ("heldout.jsonl", "workplace.jsonl", "clean.jsonl")
@@ -274,7 +274,8 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
         f"{name.removesuffix('.jsonl')}_{key}": value[key]
         for name, value in files.items()
         for key in ("precision", "recall", "flagged_rate")
-        if value[key] is not None
+        # Precision on a set without defamatory drafts says nothing; its flagged rate does.
+        if value[key] is not None and (value["positives"] or key == "flagged_rate")
     }
     report = {"summary": summary, "files": files}
     if _write_metadata is not None:
@@ -284,7 +285,9 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
     if report_dir is not None:
         report_dir.mkdir(parents=True, exist_ok=True)
         (report_dir / "defamatory.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    return report
+    # The per-draft error lists stay in the report file; the returned figures are for printing.
+    return {"summary": summary,
+            "files": {name: {k: v for k, v in value.items() if k != "errors"} for name, value in files.items()}}
 
 
 def _metadata(folder: Path, train_paths: list[Path], train_metrics: dict[str, Any],

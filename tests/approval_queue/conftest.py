@@ -27,7 +27,7 @@ import pytest
 PG_BIN = Path(os.environ.get("SCREENING_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 # Synthetic drafts with known screening outcomes under the shipped policy.
-FLAGGED = "Please call Jane Doe on 07700 900123 about her complaint before Friday."
+FLAGGED = "Ring Jane Doe on 07700 900123 to book a place on the welding course."
 BLOCKED = "Her National Insurance number is QQ 12 34 56 C, please update the payroll."
 CLEAN = "Enrolment for our spring welding courses is now open. See the website for dates."
 OFFICIAL = "@NorthfieldInst"

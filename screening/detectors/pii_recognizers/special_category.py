@@ -87,7 +87,7 @@ TOPIC = phrases(
     r"society", r"association", r"foundation", r"history month", r"course on", r"training on",
     r"support group", r"staff network", r"policy", r"guidance", r"(?:new|latest|a) book", r"film", r"novel",
     r"documentary", r"podcast", r"panel", r"speaker", r"keynote", r"conference", r"allies", r"ally",
-    r"inclusion", r"diversity", r"killers?", r"victims?",
+    r"inclusion", r"diversity", r"killers?", r"victims?", r"pride", r"lgbt\w*\+?",
 )
 
 

@@ -100,7 +100,7 @@ def test_request_changes_then_resubmit_keeps_history_and_approval_authorises_exa
     changed = decide(api, rob, sid, "request_changes", "Remove the caller's name and mobile number.")
     assert changed.json()["status"] == "changes_requested"
 
-    edited = "Please call our enquiries team about the complaint before Friday."
+    edited = "Please call our enquiries team to book a place on the welding course."
     resubmitted = act(api, alice, sid, "resubmit", text=edited)
     assert resubmitted.status_code == 200
     assert (resubmitted.json()["status"], resubmitted.json()["current_version"]) == ("pending_review", 2)
@@ -327,7 +327,7 @@ def test_no_draft_text_or_span_reaches_the_logs(api, people, caplog):
     act(api, people["alice"], sid, "resubmit", text="Call Jane Doe on 07700 900123 today.")
     logged = caplog.text
     assert caplog.records
-    for secret in ("Jane Doe", "07700 900123", "complaint"):
+    for secret in ("Jane Doe", "07700 900123", "book a place"):
         assert secret not in logged
 
 

@@ -100,6 +100,9 @@ NEGATIVES = [
     "Black History Month starts today with a talk in the main hall.",
     "Join us at the campus, 12 College Road, LE1 7RH, for the careers fair.",
     "The minibus was parked outside the sports hall all day.",
+    "Sam organised our gay pride float this year!",
+    "Priya gave a brilliant talk on Jewish history at the library.",
+    "Meet Aisha, our new mental health first aider!",
 ]
 
 
