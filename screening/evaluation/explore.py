@@ -218,11 +218,14 @@ def category_detectors(category: str, policy: Any) -> list[str]:
 
 
 def category_scores(category: str, data_dir: Path, policy_path: Path | None = None) -> Any:
-    """A DataFrame of the category's validation rows with ``score`` from the policy's detectors.
+    """A DataFrame of the category's validation rows with the policy's detectors' scores.
 
-    The score is the pipeline's score for the category (the highest finding or detector score,
-    before the policy's threshold), so thresholds can be traded off afterwards. Returns ``None``
-    when no detector for the category is in the policy or no validation file is present.
+    ``score`` is the highest score of the category's *findings* with the policy's thresholds
+    lifted (0 when there is none), so ``score >= threshold`` is exactly "the pipeline flags it
+    for this category" and other thresholds can be tried afterwards. ``signal`` is the
+    pipeline's per-category score, which also holds detector-level signals (a classifier's
+    probability) that never become a finding on their own. Returns ``None`` when no detector
+    for the category is in the policy or no validation file is present.
     """
     import pandas as pd
 
@@ -234,10 +237,12 @@ def category_scores(category: str, data_dir: Path, policy_path: Path | None = No
     rows = labelled_rows(category, data_dir)
     if not detectors or not rows:
         return None
-    screener = Screener.load(policy=policy.model_copy(update={"detectors": detectors}))
+    lifted = {name: rules.model_copy(update={"threshold": 0.0}) for name, rules in policy.categories.items()}
+    screener = Screener.load(policy=policy.model_copy(update={"detectors": detectors, "categories": lifted}))
     results = screener.screen_many([r["text"] for r in rows])
     frame = pd.DataFrame(rows)
-    frame["score"] = [float(r.scores.get(category, 0.0)) for r in results]
+    frame["score"] = [max((f.score for f in r.findings if f.category == category), default=0.0) for r in results]
+    frame["signal"] = [float(r.scores.get(category, 0.0)) for r in results]
     frame["detector_error"] = [bool(r.errors) for r in results]
     frame.attrs.update(category=category, detectors=detectors, threshold=policy.categories[category].threshold)
     return frame
