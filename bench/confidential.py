@@ -63,12 +63,32 @@ def measure(n: int = 1000, rounds: int = 2, seed: int = 8) -> dict[str, Any]:
     }
 
 
+def corporate_decisions(path: str = "data/corporate/clean.jsonl") -> dict[str, Any]:
+    """What the whole shipped pipeline decides on the clean corporate set (every row should be allowed)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from screening.pipeline import Screener
+
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = Screener.load().screen_many([r["text"] for r in rows])
+    flagged = Counter(c for r in results for c in r.flagged_categories)
+    return {
+        "rows": len(rows), "decisions": dict(Counter(r.decision for r in results)),
+        "drafts_flagged_by_category": dict(flagged),
+        "not_allowed_ids": [row["id"] for row, r in zip(rows, results, strict=True) if r.decision != "allow"],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--corporate", action="store_true", help="Also screen data/corporate/clean.jsonl.")
     args = parser.parse_args()
     print(json.dumps(measure(args.n, args.rounds), indent=2))
+    if args.corporate:
+        print(json.dumps(corporate_decisions(), indent=2))
 
 
 if __name__ == "__main__":

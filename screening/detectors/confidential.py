@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
@@ -64,8 +65,9 @@ class ConfidentialDetector:
     categories: ClassVar[tuple[Category, ...]] = ("confidential",)
     requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, models_root: Path | None = None) -> None:
         _check_block_lists(policy)
+        self._models_root = models_root
         self._terms = TermMatcher(policy.term_lists)
         self._hosts = HostMatcher(policy.allow_list.domains)
         self._subtype_by_label: dict[str, SubType] = {s: s for s in SUBTYPES}
@@ -76,7 +78,7 @@ class ConfidentialDetector:
         """Build detect-secrets' plugins and load the classifier head (idempotent)."""
         credentials.load()
         if self._head is None:
-            self._head = ConfidentialHead.load()
+            self._head = ConfidentialHead.load(self._models_root)
 
     def subtype_of(self, label: str) -> SubType | None:
         """The sub-type a finding label stands for (a term list's label maps to its list's sub-type)."""

@@ -116,14 +116,10 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
 
 
 def _detector(models_dir: Path):  # noqa: ANN202
-    import os
-
-    from screening.artefacts import MODELS_ENV
     from screening.detectors.confidential import ConfidentialDetector
     from screening.policy import load_policy
 
-    os.environ[MODELS_ENV] = str(models_dir)
-    detector = ConfidentialDetector(load_policy())
+    detector = ConfidentialDetector(load_policy(), models_root=Path(models_dir))
     detector.load()
     return detector
 

@@ -42,8 +42,8 @@ def _plugins() -> tuple[list[Any], Any, Any, Any]:
     from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
     from detect_secrets.plugins.keyword import KeywordDetector
 
-    vendor = [cls() for kind, cls in sorted(get_mapping_from_secret_type_to_class().items())
-              if kind not in _SKIPPED_PLUGINS]
+    mapping: dict[str, Any] = dict(get_mapping_from_secret_type_to_class())
+    vendor = [plugin_class() for kind, plugin_class in sorted(mapping.items()) if kind not in _SKIPPED_PLUGINS]
     return vendor, KeywordDetector(), Base64HighEntropyString(), HexHighEntropyString()
 
 

@@ -102,7 +102,7 @@ _INTERNAL_ANCHORS = (
 )
 _EMBARGO_ANCHORS = ("embargo", "not to be", "sperrfrist", "ne pas publier", "ffentlichen", "no publicar")
 _NDA_ANCHORS = ("nda", "disclosure", "confidentialit", "confidencialidad", "geheimhaltung", "datgelu")
-_MARKERS = (
+_MARKERS: tuple[tuple[re.Pattern[str], tuple[str, ...], SubType, float], ...] = (
     (_INTERNAL, _INTERNAL_ANCHORS, "internal_marker", 0.85),
     (_EMBARGO, _EMBARGO_ANCHORS, "embargo", 0.85),
     (_NDA, _NDA_ANCHORS, "nda_client", 0.85),

@@ -195,3 +195,17 @@ def test_detector_returns_one_detection_per_draft_in_order(detector: Confidentia
     drafts = [Draft(text=t, language="en") for t in ("Hello all!", "The wifi password is Kx9#mP2qLz", "Thanks")]
     detections = detector.detect(drafts)
     assert [bool([f for f in d.findings if f.score >= THRESHOLD]) for d in detections] == [False, True, False]
+
+
+@pytest.mark.slow
+def test_clean_corporate_set_is_rarely_flagged(detector: ConfidentialDetector) -> None:
+    import json
+    from pathlib import Path
+
+    from screening.training.confidential import predict_subtypes
+
+    path = Path(__file__).resolve().parents[3] / "data" / "corporate" / "clean.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    flagged = sum(1 for found in predict_subtypes(detector, texts, THRESHOLD) if found)
+    assert len(texts) >= 350
+    assert flagged / len(texts) < 0.03
