@@ -85,3 +85,39 @@ def test_promote_puts_the_candidate_where_the_detector_loads_and_retires_the_old
     assert not (tmp_path / "confidential" / "v1" / "retraining.json").exists()
     [retired] = (tmp_path / "confidential" / "retired").iterdir()
     assert (retired / "head.skops").read_bytes() == b"shipped"
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_retrain_command_writes_a_new_version_and_promotes_it_when_allowed(tmp_path: Path, capsys):
+    """End to end on small data: decisions in, candidate v2 out, comparison printed, v1 switched."""
+    import json
+    import shutil
+
+    from screening.cli import main
+    from screening.detectors.confidential_parts.classifier import ConfidentialHead
+    from screening.evaluation.explore import small_copy
+
+    root = Path(__file__).resolve().parents[2]
+    models = tmp_path / "models"
+    shutil.copytree(root / "models", models, symlinks=True)
+    data = small_copy(root / "data", tmp_path / "data", per_file={"confidential/train.jsonl": 300})
+    decisions = tmp_path / "decisions.jsonl"
+    decisions.write_text("".join(json.dumps(d) + "\n" for d in [
+        {**decision("reject", CONF, sid=1), "text": "Project Kestrel goes live next month, keep it quiet."},
+        {**decision("approve", [], sid=2), "text": "Enrolment for our spring welding courses is now open."},
+    ]), encoding="utf-8")
+    # A tolerance of 1 accepts any candidate: this test is about the mechanics, not the figures.
+    code = main(["retrain-from-decisions", str(decisions), "--model", "confidential", "--models-dir", str(models),
+                 "--data-dir", str(data), "--quick", "--promote", "--tolerance", "1"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "added 2 rows from decisions {'codename': 1, 'none': 1}" in out
+    assert "heldout mean recall over sub-types" in out and "Promoted" in out
+    report = json.loads((models / "confidential" / "v2" / "retraining.json").read_text(encoding="utf-8"))
+    assert report["promoted"] and report["candidate_version"] == "v2"
+    head = ConfidentialHead.load(models)  # the detector's pinned v1 now holds v2's verified files
+    assert head.artefact is not None and head.artefact.metadata["promoted_from"] == "v2"
+    assert (models / "confidential" / "v2" / "head.skops").read_bytes() == (models / "confidential" / "v1" / "head.skops").read_bytes()
+    assert (root / "models" / "confidential" / "v1" / "metadata.json").read_text() != (
+        models / "confidential" / "v1" / "metadata.json").read_text()  # the shipped folder is untouched
