@@ -34,7 +34,7 @@ from typing import Any
 
 from screening.artefacts import MODELS_ENV
 from screening.errors import InputError
-from screening.evaluation.explore import _models_env, evaluate_model
+from screening.evaluation.explore import evaluate_model, models_env
 
 logger = logging.getLogger(__name__)
 
@@ -244,7 +244,7 @@ def retrain(model: str, decisions_path: Path, data_dir: Path, models_dir: Path, 
             if entry.is_dir() and entry.name != adapter.artefact:
                 (candidate_root / entry.name).symlink_to(entry.resolve(), target_is_directory=True)
         trainer = importlib.import_module(TRAINERS[model])
-        with (_models_env(candidate_root), _overridden(trainer, adapter.quick if quick else {}),
+        with (models_env(candidate_root), _overridden(trainer, adapter.quick if quick else {}),
               _blas_threads(1 if quick else None)):
             # Trainers embed through the shared encoder, which finds its artefact via this variable.
             os.environ[MODELS_ENV] = str(candidate_root)

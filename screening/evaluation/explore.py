@@ -55,7 +55,7 @@ class NotShipped:
 
 
 @contextmanager
-def _models_env(models_dir: Path) -> Iterator[None]:
+def models_env(models_dir: Path) -> Iterator[None]:
     """Some evaluate() functions set ``SCREENING_MODELS_DIR`` for their detector; put it back after."""
     before = os.environ.get(MODELS_ENV)
     try:
@@ -73,7 +73,7 @@ def evaluate_model(name: str, data_dir: Path, models_dir: Path, report_dir: Path
         raise KeyError(f"No trainable model named {name!r}; choose from {', '.join(TRAINERS)}.")
     module = importlib.import_module(TRAINERS[name])
     report_dir.mkdir(parents=True, exist_ok=True)
-    with _models_env(models_dir):
+    with models_env(models_dir):
         result: dict[str, Any] = module.evaluate(Path(data_dir), Path(models_dir), Path(report_dir))
     return result
 
