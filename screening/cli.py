@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "detectors": ("screening.commands.detectors", "List the registered detectors and the policy's choice."),
     "train": ("screening.commands.train", "Retrain the shipped models from data/."),
     "evaluate": ("screening.commands.evaluate", "Evaluate the shipped models on the validation data."),
+    "retrain-from-decisions": ("screening.commands.retrain_from_decisions", "Retrain a model with reviewers' decisions and compare it with the shipped one."),
     "users": ("approval_queue.commands.users", "Manage users of the approval queue (add, list)."),
     "retention": ("approval_queue.commands.retention", "Purge decided drafts' text after the retention period."),
     "audit-log": ("approval_queue.commands.audit_log", "Verify the approval queue's hash-chained audit log."),

@@ -45,11 +45,20 @@ def _write(rows: Iterable[dict[str, Any]], handle: TextIO, fmt: str) -> int:
         writer.writeheader()
     for row in rows:
         if fmt == "csv":
-            writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
+            writer.writerow({k: _cell(v) for k, v in row.items()})
         else:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def _cell(value: Any) -> Any:
+    """Lists of names join with ';'; lists of records (findings) stay JSON so nothing is lost."""
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return ";".join(value)
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def _parse_date(value: str) -> datetime:

@@ -14,7 +14,8 @@ from approval_queue.models import Event, Submission, SubmissionVersion
 # A reviewer's action says whether the exact text was fit to post.
 LABELS = {"approve": "acceptable", "reject": "not_acceptable", "request_changes": "not_acceptable"}
 EXPORT_FIELDS = ("submission_id", "version", "account", "text", "label", "action", "reason", "reviewer",
-                 "decided_at", "screening_decision", "flagged_categories", "finding_labels", "policy_version")
+                 "submitted_at", "decided_at", "screening_decision", "flagged_categories", "finding_labels",
+                 "findings", "policy_version")
 
 
 def decision_rows(db: Database, since: datetime | None = None) -> Iterator[dict[str, Any]]:
@@ -40,9 +41,14 @@ def decision_rows(db: Database, since: datetime | None = None) -> Iterator[dict[
                 "action": event.action,
                 "reason": event.reason,
                 "reviewer": event.actor,
+                "submitted_at": version.created_at.isoformat(),
                 "decided_at": event.created_at.isoformat(),
                 "screening_decision": version.decision,
                 "flagged_categories": sorted({f["category"] for f in version.findings}),
                 "finding_labels": sorted({f["label"] for f in version.findings}),
+                # Which label came from which category, so a retrainer can label each model's rows;
+                # offsets and matched spans stay out (the text is already in the row).
+                "findings": [{"category": f["category"], "label": f["label"], "score": f.get("score"),
+                              "detector": f.get("detector")} for f in version.findings],
                 "policy_version": version.policy_version,
             }

@@ -92,6 +92,12 @@ def test_audit_log_verify_and_export_decisions(service, people, database_url, ca
     assert [(r["submission_id"], r["label"], r["action"], r["reviewer"]) for r in rows] == [
         (first, "acceptable", "approve", "rob"), (second, "not_acceptable", "reject", "rob")]
     assert rows[0]["text"] == FLAGGED
-    assert rows[0]["flagged_categories"] == ["pii"]
+    assert "pii" in rows[0]["flagged_categories"]  # defamatory also reads "her complaint" since it landed
+    # Retraining needs each finding's category next to its label, and both timestamps.
+    assert {f["category"] for f in rows[1]["findings"]} == set(rows[1]["flagged_categories"])
+    assert all(f["label"] in rows[1]["finding_labels"] for f in rows[1]["findings"])
+    assert rows[0]["submitted_at"] <= rows[0]["decided_at"]
     _, table, _ = cli(capsys, "export-decisions", "--database-url", database_url, "--format", "csv")
-    assert [r["label"] for r in csv.DictReader(io.StringIO(table))] == ["acceptable", "not_acceptable"]
+    table_rows = list(csv.DictReader(io.StringIO(table)))
+    assert [r["label"] for r in table_rows] == ["acceptable", "not_acceptable"]
+    assert json.loads(table_rows[1]["findings"]) == rows[1]["findings"]
