@@ -34,7 +34,7 @@ def test_loading_the_screener_keeps_torch_out_yet_torch_stays_importable() -> No
 
 @pytest.mark.model
 def test_allow_torch_switch_imports_spacy_the_ordinary_way() -> None:
-    out = _python("import sys, screening; print('torch' in sys.modules)", SCREENING_ALLOW_TORCH="1")
+    out = _python("import sys, screening.pipeline; print('torch' in sys.modules)", SCREENING_ALLOW_TORCH="1")
     assert out == "True"
 
 
