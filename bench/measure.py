@@ -118,8 +118,11 @@ def run(argv: list[str], *, extra_env: dict[str, str] | None = None, timeout: fl
                peak_by_process=peaks, stdout=out, stderr=err)
 
 
-def check(run_: Run, what: str) -> Run:
-    """Fail the benchmark loudly when a measured command failed (a wrong figure is worse than none)."""
-    if run_.returncode not in (0, 1):
+def check(run_: Run, what: str, ok: tuple[int, ...] = (0, 1)) -> Run:
+    """Fail the benchmark loudly when a measured command failed (a wrong figure is worse than none).
+
+    ``screening check`` and ``screening audit`` exit 1 when something was flagged: a success here.
+    """
+    if run_.returncode not in ok:
         raise RuntimeError(f"{what} exited {run_.returncode}: {run_.stderr[-2000:]}")
     return run_

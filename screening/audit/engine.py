@@ -118,8 +118,9 @@ def _run_pool(posts: Iterable[Post], policy_json: str, options: EngineOptions, o
     except BaseException:
         # Ctrl-C or an error: the chunks in flight are not checkpointed, so there is nothing to wait
         # for; stop the workers now rather than after they finish minutes of useless work.
+        processes = list((getattr(executor, "_processes", None) or {}).values())  # no public API before 3.14
         executor.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(executor, "_processes", {}).values()):  # no public API before 3.14
+        for process in processes:
             process.terminate()
         raise
     executor.shutdown(wait=True)
