@@ -139,7 +139,8 @@ class Lexicon:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
         self._forms: dict[str, Term] = {}
-        for term in sorted(self.terms, key=lambda t: t.tier != "strong"):
+        # Strong before weak, then the longest term first ("assholes" is a form of "asshole", not "ass").
+        for term in sorted(self.terms, key=lambda t: (t.tier != "strong", -len(t.term))):
             for prefix, suffix in itertools.product(PREFIXES, SUFFIXES):
                 form = prefix + term.term + suffix
                 # Strong entries win over weak ones for a shared form; first seen wins otherwise.

@@ -33,22 +33,11 @@ ARTEFACT_NAME = "toxicity"
 ARTEFACT_VERSION = "v1"
 HEADS = ("offensive", "discriminatory", "characteristic")
 
-# The only types the skops files may contain; anything else is refused at load time.
+# Types beyond skops' default-trusted set (scikit-learn estimators, numpy arrays) that the heads
+# contain; a file holding anything else is refused at load time.
 TRUSTED_TYPES = [
-    "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.preprocessing._data.StandardScaler",
-    "sklearn.frozen._frozen.FrozenEstimator",
-    "screening.toxicity.heads.EmbeddingHead",
-    "numpy.dtype",
-    "numpy.ndarray",
-    "builtins.dict",
-    "builtins.list",
-    "builtins.tuple",
-    "builtins.slice",
 ]
 
 

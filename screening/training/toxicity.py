@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 ARTEFACT = ("toxicity", "v1")
 # The workplace drafts are the target domain but a few hundred rows among ~75k: weight them up.
-WORKPLACE_WEIGHT = 10.0
+WORKPLACE_WEIGHT = 40.0
 HEAD_C = {"offensive": 2.0, "discriminatory": 2.0, "characteristic": 2.0}
 # Toxic Spans words kept as weak span terms: seen this often, inside a toxic span this often.
 SPAN_WORD_MIN_COUNT = 8
@@ -389,15 +389,17 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
 
 
 def pick_thresholds(corpus: Corpus, model: Any, encoder: Any) -> dict[str, float]:
-    """Offensive: best macro-F1 on OLID validation + workplace validation drafts (equal say);
-    discriminatory: the same on HatEval + HatemojiBuild + Stormfront + workplace validation."""
+    """Offensive: best mean macro-F1 on OLID validation and workplace validation drafts (equal say);
+    discriminatory: the same on HatEval validation and workplace validation drafts."""
     from sklearn.metrics import f1_score
 
     grid = [round(t, 2) for t in np.arange(0.2, 0.81, 0.02)]
     chosen = {}
     for head, labels, sources in (
         ("offensive", corpus.offensive, ("olid", "workplace")),
-        ("discriminatory", corpus.discriminatory, ("hateval", "hatemoji", "stormfront", "workplace")),
+        # HatemojiBuild and Stormfront are left out here: HatemojiBuild's adversarial pairs are barely
+        # separable for a frozen encoder and pulled the threshold down to 0.26, flagging counter-speech.
+        ("discriminatory", corpus.discriminatory, ("hateval", "workplace")),
     ):
         parts = []
         for source in sources:
@@ -414,6 +416,27 @@ def pick_thresholds(corpus: Corpus, model: Any, encoder: Any) -> dict[str, float
     return chosen
 
 
+def quantisation_effect(corpus: Corpus, model: Any, float_onnx: Path) -> dict[str, float]:
+    """The same heads on float-ONNX embeddings vs the shipped int8 ones (OLID and HatEval validation)."""
+    from screening.artefacts import load_artefact
+    from screening.encoder import Encoder
+
+    tokenizer = load_artefact("encoder", ENCODER_VERSION).file("tokenizer.json")
+    float_encoder = Encoder(float_onnx, tokenizer)
+    out: dict[str, float] = {}
+    for source, labels, proba, threshold in (
+        ("olid", corpus.offensive, model.offensive_proba, model.thresholds.offensive),
+        ("hateval", corpus.discriminatory, model.discriminatory_proba, model.thresholds.discriminatory),
+    ):
+        m = corpus.mask("val", source)
+        texts = [corpus.examples[i].text for i in np.flatnonzero(m)]
+        as_float = float_encoder.encode(texts)
+        out[f"{source}_int8"] = _binary(labels[m], proba(corpus.embeddings[m]) >= threshold)["macro_f1"]
+        out[f"{source}_float"] = _binary(labels[m], proba(as_float) >= threshold)["macro_f1"]
+        out[f"{source}_embedding_cosine_mean"] = round(float((as_float * corpus.embeddings[m]).sum(1).mean()), 4)
+    return out
+
+
 def evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict[str, Any]:
     """Re-measure the shipped artefact on the validation sets; writes ``report_dir/toxicity.{json,md}``."""
     from screening.encoder import load_encoder
@@ -424,6 +447,9 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict[str, An
     corpus = build_corpus(data_dir)
     model = load_toxicity_model(root=models_dir)
     metrics = measure(corpus, data_dir, model, encoder=load_encoder())
+    float_onnx = data_dir.resolve().parent / "var" / "cache" / "encoder-float" / "model.onnx"
+    if float_onnx.is_file():  # written by `encoder_export --keep-float var/cache/encoder-float`
+        metrics["int8_vs_float"] = quantisation_effect(corpus, model, float_onnx)
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / "toxicity.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     (report_dir / "toxicity.md").write_text(metrics_table(metrics) + "\n", encoding="utf-8")
