@@ -11,30 +11,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from screening.detectors.base import Draft, Feature
 from screening.detectors.registry import register
 from screening.findings import Category, Detection, Finding
-from screening.toxicity.assess import assess
+from screening.toxicity.detector import ToxicityDetectorBase
 from screening.toxicity.explain import (
     cap_for_language,
     discriminatory_explanation,
-    draft_embeddings,
     severity,
 )
 from screening.toxicity.spans import best_sentence
-
-if TYPE_CHECKING:
-    from screening.encoder import Encoder
-    from screening.policy.model import Policy
-    from screening.toxicity.model import ToxicityModel
 
 logger = logging.getLogger(__name__)
 
 
 @register("discriminatory.minilm.v1")
-class DiscriminatoryDetector:
+class DiscriminatoryDetector(ToxicityDetectorBase):
     """Flags drafts that demean or exclude people for a protected characteristic."""
 
     name: ClassVar[str] = "discriminatory.minilm.v1"
@@ -42,26 +36,10 @@ class DiscriminatoryDetector:
     categories: ClassVar[tuple[Category, ...]] = ("discriminatory",)
     requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
 
-    def __init__(self, policy: Policy) -> None:
-        self.threshold = policy.categories["discriminatory"].threshold
-        self._model: ToxicityModel | None = None
-        self._encoder: Encoder | None = None
-
-    def load(self) -> None:
-        if self._model is None:
-            from screening.encoder import load_encoder
-            from screening.toxicity.model import load_toxicity_model
-
-            self._model = load_toxicity_model()
-            self._encoder = load_encoder()
-
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
-        self.load()
-        assert self._model is not None and self._encoder is not None
-        model, encoder = self._model, self._encoder
-        embeddings = draft_embeddings(drafts, encoder)
+        model, encoder, assessments = self.assess_batch(drafts)
         results = []
-        for draft, scored in zip(drafts, assess([d.text for d in drafts], embeddings, model, encoder), strict=True):
+        for draft, scored in zip(drafts, assessments, strict=True):
             findings = []
             score = round(scored.discriminatory, 4)
             if scored.discriminatory >= self.threshold:

@@ -10,25 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from screening.detectors.base import Draft, Feature
 from screening.detectors.registry import register
 from screening.findings import Category, Detection, Finding
-from screening.toxicity.assess import assess
-from screening.toxicity.explain import cap_for_language, draft_embeddings, offensive_explanation, severity
+from screening.toxicity.detector import ToxicityDetectorBase
+from screening.toxicity.explain import cap_for_language, offensive_explanation, severity
 from screening.toxicity.spans import offensive_spans
-
-if TYPE_CHECKING:
-    from screening.encoder import Encoder
-    from screening.policy.model import Policy
-    from screening.toxicity.model import ToxicityModel
 
 logger = logging.getLogger(__name__)
 
 
 @register("offensive.minilm.v1")
-class OffensiveDetector:
+class OffensiveDetector(ToxicityDetectorBase):
     """Flags offensive drafts and points at the words that make them so."""
 
     name: ClassVar[str] = "offensive.minilm.v1"
@@ -36,26 +31,10 @@ class OffensiveDetector:
     categories: ClassVar[tuple[Category, ...]] = ("offensive",)
     requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
 
-    def __init__(self, policy: Policy) -> None:
-        self.threshold = policy.categories["offensive"].threshold
-        self._model: ToxicityModel | None = None
-        self._encoder: Encoder | None = None
-
-    def load(self) -> None:
-        if self._model is None:
-            from screening.encoder import load_encoder
-            from screening.toxicity.model import load_toxicity_model
-
-            self._model = load_toxicity_model()
-            self._encoder = load_encoder()
-
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
-        self.load()
-        assert self._model is not None and self._encoder is not None
-        model, encoder = self._model, self._encoder
-        embeddings = draft_embeddings(drafts, encoder)
+        model, encoder, assessments = self.assess_batch(drafts)
         results = []
-        for draft, scored in zip(drafts, assess([d.text for d in drafts], embeddings, model, encoder), strict=True):
+        for draft, scored in zip(drafts, assessments, strict=True):
             findings = []
             if scored.offensive >= self.threshold:
                 spans = offensive_spans(draft.text, model.lexicon, model.offensive_proba, encoder,

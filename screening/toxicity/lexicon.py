@@ -185,7 +185,8 @@ class Lexicon:
                 continue  # numbers, phone numbers, prices: never words in disguise
             plain = token.core.lower()
             term = self._forms.get(plain.replace("’", "").replace("'", ""))
-            obfuscated = False
+            # A spaced-out run ("f u c k") was merged into one token: that is a disguise too.
+            obfuscated = text[token.start : token.end] != token.core
             if term is None:
                 for reading in sorted(_variants(token.core)):
                     term = self._forms.get(reading) or self._match_masked(reading)

@@ -38,6 +38,7 @@ HEADS = ("offensive", "discriminatory", "characteristic")
 TRUSTED_TYPES = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
+    "screening.toxicity.heads.ScaledLogisticRegression",
 ]
 
 

@@ -8,4 +8,5 @@ from __future__ import annotations
 
 # model name -> module; one line per trainable model.
 TRAINERS: dict[str, str] = {
+    "toxicity": "screening.training.toxicity",
 }

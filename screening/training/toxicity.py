@@ -44,10 +44,18 @@ logger = logging.getLogger(__name__)
 ARTEFACT = ("toxicity", "v1")
 # The workplace drafts are the target domain but a few hundred rows among ~75k: weight them up.
 WORKPLACE_WEIGHT = 40.0
-HEAD_C = {"offensive": 2.0, "discriminatory": 2.0, "characteristic": 2.0}
+# Inverse regularisation on standardised embedding dimensions (raw unit-length embeddings needed
+# C=2 and still underfit the workplace drafts: held-out discriminatory recall 0.48 vs 0.75 scaled).
+HEAD_C = {"offensive": 0.05, "discriminatory": 0.05, "characteristic": 0.05}
 # Toxic Spans words kept as weak span terms: seen this often, inside a toxic span this often.
 SPAN_WORD_MIN_COUNT = 8
 SPAN_WORD_MIN_RATE = 0.45
+# Toxic Spans annotators marked these where they were used abusively, but they are innocent on
+# their own in workplace posts (technical words, mild words); identity words are excluded too.
+_NOT_SPAN_WORDS = frozenset(
+    "duck butt screw screwed shoot balls syndrome hang executed devil kick kicked darn silly crazy nuts "
+    "ridiculous rubbish gross".split()
+)
 _STOP = frozenset(
     "the a an and or but of to in on at for with is are was were be been it this that you your he she they "
     "them his her their we our i me my not no so as if just all who what people like".split()
@@ -102,11 +110,12 @@ def _weights(corpus: Corpus, mask: np.ndarray) -> np.ndarray:
 
 
 def make_head(c: float) -> Any:
-    """A calibrated logistic regression over the 384-d embedding (sigmoid, 3-fold)."""
+    """A calibrated, standardised logistic regression over the 384-d embedding (sigmoid, 3-fold)."""
     from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.linear_model import LogisticRegression
 
-    return CalibratedClassifierCV(LogisticRegression(C=c, max_iter=3000), method="sigmoid", cv=3)
+    from screening.toxicity.heads import ScaledLogisticRegression
+
+    return CalibratedClassifierCV(ScaledLogisticRegression(C=c), method="sigmoid", cv=3)
 
 
 def fit_heads(corpus: Corpus) -> dict[str, Any]:
@@ -152,7 +161,11 @@ def build_lexicon(data_dir: Path) -> list[dict[str, str]]:
     seed = json.loads((data_dir / "lexicon" / "seed.json").read_text(encoding="utf-8"))["terms"]
     known = {r["term"] for r in seed}
     posts = load_toxic_spans(data_dir / "external" / "toxic-spans-2021", "train")
-    learned = learn_span_words(posts, SPAN_WORD_MIN_COUNT, SPAN_WORD_MIN_RATE)
+    identity = json.loads((data_dir / "lexicon" / "identity.json").read_text(encoding="utf-8"))
+    group_words = {w.lower() for words in identity["characteristics"].values() for w in words}
+    # A learned word that names a group ("gay", "mexican") would be pointed at as an insult: never.
+    learned = [w for w in learn_span_words(posts, SPAN_WORD_MIN_COUNT, SPAN_WORD_MIN_RATE)
+               if w not in _NOT_SPAN_WORDS and w not in group_words and w.rstrip("s") not in group_words]
     records = [dict(r, category=r.get("category", "offensive"), source="seed") for r in seed]
     records += [{"term": w, "label": "insult", "tier": "weak", "category": "offensive", "source": "toxic_spans"}
                 for w in learned if w not in known]
@@ -390,16 +403,17 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
 
 def pick_thresholds(corpus: Corpus, model: Any, encoder: Any) -> dict[str, float]:
     """Offensive: best mean macro-F1 on OLID validation and workplace validation drafts (equal say);
-    discriminatory: the same on HatEval validation and workplace validation drafts."""
+    discriminatory: best macro-F1 on HatEval validation."""
     from sklearn.metrics import f1_score
 
     grid = [round(t, 2) for t in np.arange(0.2, 0.81, 0.02)]
     chosen = {}
     for head, labels, sources in (
         ("offensive", corpus.offensive, ("olid", "workplace")),
-        # HatemojiBuild and Stormfront are left out here: HatemojiBuild's adversarial pairs are barely
-        # separable for a frozen encoder and pulled the threshold down to 0.26, flagging counter-speech.
-        ("discriminatory", corpus.discriminatory, ("hateval", "workplace")),
+        # HatEval alone: with HatemojiBuild (adversarial pairs a frozen encoder barely separates) the
+        # choice fell to 0.26, and with the 41 workplace validation drafts (about ten positives) to
+        # 0.32; both flagged 31% of identity-positive drafts and counter-speech.
+        ("discriminatory", corpus.discriminatory, ("hateval",)),
     ):
         parts = []
         for source in sources:

@@ -72,9 +72,10 @@ def test_lexicon_weak_terms_can_be_left_out() -> None:
 
 
 def test_lexicon_marks_obfuscated_matches() -> None:
-    plain, disguised = LEXICON.find("shit and sh1t")
+    plain, disguised, spaced = LEXICON.find("shit and sh1t and s h i t")
     assert not plain.obfuscated
     assert disguised.obfuscated
+    assert spaced.obfuscated
 
 
 def test_lexicon_round_trips_through_records() -> None:
