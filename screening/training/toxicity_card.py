@@ -51,7 +51,7 @@ def metrics_table(metrics: dict[str, Any]) -> str:
     if "int8_vs_float" in metrics:
         q = metrics["int8_vs_float"]
         lines.append(
-            f"- Encoder int8 vs float ONNX: OLID validation macro-F1 {q.get('olid_int8', '-')} vs "
+            f"- Encoder int8 vs float ONNX, same heads, no lexicon: OLID validation macro-F1 {q.get('olid_int8', '-')} vs "
             f"{q.get('olid_float', '-')}; HatEval {q.get('hateval_int8', '-')} vs {q.get('hateval_float', '-')}."
         )
     return "\n".join(lines)
@@ -73,6 +73,28 @@ def comparison_table(metrics: dict[str, Any]) -> str:
         def cell(m: dict[str, Any] | None) -> str:
             return f"{m['macro_f1']} / {m['recall']} / {m['precision']}" if m else "-"
         lines.append(f"| {key} | {cell(base.get(key))} | {cell(emb.get(key))} | {cell(current)} |")
+    return "\n".join(lines)
+
+
+def targets_table(metrics: dict[str, Any]) -> str:
+    def get(key: str, field: str) -> float:
+        return float(metrics.get(key, {}).get(field, float("nan")))
+
+    rows = [
+        ("OLID macro-F1 (offensive or discriminatory) >= 0.80", get("olid_val", "macro_f1"), 0.80, True),
+        ("HatEval macro-F1 (discriminatory) >= 0.55", get("hateval_val", "macro_f1"), 0.55, True),
+        ("Toxic Spans character F1 >= 0.60", get("toxic_spans_trial", "char_f1"), 0.60, True),
+        ("Workplace offensive recall >= 0.85", get("workplace_heldout_offensive", "recall"), 0.85, True),
+        ("Workplace offensive precision >= 0.80", get("workplace_heldout_offensive", "precision"), 0.80, True),
+        ("Workplace discriminatory recall >= 0.85", get("workplace_heldout_discriminatory", "recall"), 0.85, True),
+        ("Workplace discriminatory precision >= 0.80", get("workplace_heldout_discriminatory", "precision"), 0.80,
+         True),
+        ("Ordinary corporate posts flagged < 5%", get("corporate_clean_flagged", "rate"), 0.05, False),
+    ]
+    lines = ["| target | measured | met |", "|---|---|---|"]
+    for name, value, bar, higher in rows:
+        met = value >= bar if higher else value < bar
+        lines.append(f"| {name} | {value:.4f} | {'yes' if met else '**no**'} |")
     return "\n".join(lines)
 
 
@@ -129,7 +151,21 @@ are arguably a derivative; treat the heads as CC BY-SA-compatible when redistrib
 ### Comparison with a TF-IDF baseline (same data, splits, weights and thresholds)
 {comparison_table(metrics)}
 
+## Against the project's targets (validation / held-out proxies)
+{targets_table(metrics)}
+
+The frozen MiniLM embedding with linear heads does not reach the OLID and workplace targets, and a
+character TF-IDF baseline beats it on every public check above. The measured next step: stacking
+TF-IDF character 2-5-grams with the embedding in one head gave OLID validation macro-F1 0.741 and
+HatEval 0.733 in an experiment (vs 0.705 / 0.701 for the embedding alone, same data), at the cost of
+a text feature path in the heads.
+
 ## Limitations
+- Subtle workplace discrimination (biased job adverts, stereotypes without slurs) is often scored
+  under the threshold: held-out recall above. The score still ranks the biased wording above a
+  neutral rewording (tested), so a lower `discriminatory.threshold` trades precision for recall.
+- A hateful sentence inside a longer friendly post can be diluted below the threshold, because the
+  head reads one embedding of the whole post.
 - English only. Other languages get the lexicon (which is language-neutral for slurs and
   obscenities) and an English-trained head of unknown quality; findings on non-English drafts
   say so and their severity is capped at medium.
