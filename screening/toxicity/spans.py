@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from screening.toxicity.lexicon import Lexicon
+from screening.toxicity.lexicon import Lexicon, Tier
 
 if TYPE_CHECKING:
     from screening.encoder import Encoder
@@ -130,7 +130,7 @@ def offensive_spans(
     classifier ``flagged`` the post. Without a lexicon match a flagged post is localised by
     leave-one-out attribution, then by its highest-scoring sentence.
     """
-    tiers = ("strong", "weak") if flagged else ("strong",)
+    tiers: tuple[Tier, ...] = ("strong", "weak") if flagged else ("strong",)
     found = [
         Span(m.start, m.end, m.term.label if m.term.category == "offensive" else "slur", "lexicon", m.obfuscated)
         for m in lexicon.find(text, tiers=tiers)
