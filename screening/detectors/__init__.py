@@ -4,8 +4,8 @@ Importing this package registers every built-in detector; add a new detector's m
 """
 
 from screening.detectors import pii  # noqa: F401
-from screening.detectors import discriminatory, offensive  # noqa: F401, I001  (one line per helper)
 from screening.detectors.base import Detector, Draft
 from screening.detectors.registry import get, names, register
 
 __all__ = ["Detector", "Draft", "get", "names", "register"]
+from screening.detectors import discriminatory, offensive  # noqa: E402, F401  (registers them)
