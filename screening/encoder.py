@@ -176,7 +176,7 @@ class Encoder:
                 keep = [t for t, special in enumerate(enc.special_tokens_mask) if not special]
                 results[i] = TokenOutput(
                     vectors=hidden[row, keep].astype(np.float32),
-                    offsets=[tuple(enc.offsets[t]) for t in keep],
+                    offsets=[(int(enc.offsets[t][0]), int(enc.offsets[t][1])) for t in keep],
                     truncated=bool(enc.overflowing),
                 )
         return [r for r in results if r is not None]

@@ -13,6 +13,8 @@ with torch_hidden():
     from screening.detectors import (
         confidential,  # noqa: F401
         defamatory,  # noqa: F401
+        discriminatory,  # noqa: F401
+        offensive,  # noqa: F401
         pii,  # noqa: F401
     )
 

@@ -10,4 +10,5 @@ from __future__ import annotations
 TRAINERS: dict[str, str] = {
     "confidential": "screening.training.confidential",
     "defamatory": "screening.training.defamation",
+    "toxicity": "screening.training.toxicity",
 }

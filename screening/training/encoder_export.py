@@ -156,7 +156,7 @@ def measure(model_dir: Path, onnx_path: Path, tokenizer_path: Path, sentences: l
     }
 
 
-def build(models_dir: Path, data_dir: Path | None = None) -> dict[str, Any]:
+def build(models_dir: Path, data_dir: Path | None = None, keep_float: Path | None = None) -> dict[str, Any]:
     """Rebuild the encoder artefact under ``models_dir``; returns its metadata."""
     model_dir = verify_source_model()
     folder = models_dir / ARTEFACT_NAME / ARTEFACT_VERSION
@@ -172,6 +172,9 @@ def build(models_dir: Path, data_dir: Path | None = None) -> dict[str, Any]:
         sentences = _check_sentences(data_dir)
         metrics = measure(model_dir, folder / "model.onnx", folder / "tokenizer.json", sentences)
         float_metrics = measure(model_dir, float_path, folder / "tokenizer.json", sentences)
+        if keep_float is not None:  # for measuring what quantisation costs the trained heads
+            keep_float.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(float_path, keep_float / "model.onnx")
     metrics["float_onnx_cosine_min"] = float_metrics["cosine_min"]
     metrics["float_onnx_mb"] = round(float_mb, 1)
     metrics["int8_onnx_mb"] = round((folder / "model.onnx").stat().st_size / 1e6, 1)
@@ -249,10 +252,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models-dir", type=Path, default=models_root())
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
+    parser.add_argument("--keep-float", type=Path, default=None,
+                        help="also keep the float ONNX model in this folder (e.g. var/cache/encoder-float)")
+    parser.add_argument("--float-only", action="store_true",
+                        help="with --keep-float: only export the float model; leave the artefact alone")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
     logger.setLevel(logging.INFO)
-    metadata = build(args.models_dir, args.data_dir)
+    if args.float_only:
+        if args.keep_float is None:
+            parser.error("--float-only needs --keep-float FOLDER")
+        args.keep_float.mkdir(parents=True, exist_ok=True)
+        export_float(verify_source_model(), args.keep_float / "model.onnx")
+        return
+    metadata = build(args.models_dir, args.data_dir, args.keep_float)
     print(json.dumps(metadata["metrics"], indent=2))
 
 

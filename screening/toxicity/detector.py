@@ -1,0 +1,47 @@
+"""What the offensive and discriminatory detectors share: loading, the threshold, scoring a batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from screening.toxicity.assess import Assessment, assess
+from screening.toxicity.explain import draft_embeddings
+
+if TYPE_CHECKING:
+    from screening.detectors.base import Draft
+    from screening.encoder import Encoder
+    from screening.findings import Category
+    from screening.policy.model import Policy
+    from screening.toxicity.model import ToxicityModel
+
+
+class ToxicityDetectorBase:
+    """Loads the encoder and toxicity heads once; ``assess_batch`` scores drafts with them.
+
+    The reporting threshold is the policy's for the detector's category, so a policy change moves
+    both what is reported and where spans are looked for.
+    """
+
+    categories: ClassVar[tuple[Category, ...]]
+
+    def __init__(self, policy: Policy) -> None:
+        self.threshold = policy.categories[self.categories[0]].threshold
+        self._model: ToxicityModel | None = None
+        self._encoder: Encoder | None = None
+
+    def load(self) -> None:
+        if self._model is None:
+            from screening.encoder import load_encoder
+            from screening.toxicity.model import load_toxicity_model
+
+            self._model = load_toxicity_model()
+            self._encoder = load_encoder()
+
+    def assess_batch(self, drafts: Sequence[Draft]) -> tuple[ToxicityModel, Encoder, list[Assessment]]:
+        """The loaded model and encoder, and one ``Assessment`` per draft (shared embeddings reused)."""
+        self.load()
+        assert self._model is not None and self._encoder is not None
+        embeddings = draft_embeddings(drafts, self._encoder)
+        scored = assess([d.text for d in drafts], embeddings, self._model, self._encoder)
+        return self._model, self._encoder, scored

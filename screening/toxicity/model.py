@@ -1,0 +1,111 @@
+"""The trained toxicity heads and word lists, loaded once from ``models/toxicity/v1/``.
+
+The artefact holds three scikit-learn heads over the shared MiniLM sentence embedding, saved with
+skops (never pickle) and checked by sha256 on load:
+
+- ``offensive.skops``: calibrated probability that a post is offensive;
+- ``discriminatory.skops``: calibrated probability that it demeans a protected group;
+- ``characteristic.skops``: which Equality Act characteristic a discriminatory post targets;
+
+plus ``lexicon.json`` (offensive terms and slurs, matched obfuscation-tolerantly),
+``identity.json`` (words naming protected groups) and, in ``metadata.json``, the thresholds chosen
+on validation data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from screening.artefacts import Artefact, load_artefact
+from screening.errors import ModelLoadError
+from screening.toxicity.lexicon import Lexicon
+
+logger = logging.getLogger(__name__)
+
+ARTEFACT_NAME = "toxicity"
+ARTEFACT_VERSION = "v1"
+HEADS = ("offensive", "discriminatory", "characteristic")
+
+# Types beyond skops' default-trusted set (scikit-learn estimators, numpy arrays) that the heads
+# contain; a file holding anything else is refused at load time.
+TRUSTED_TYPES = [
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "screening.toxicity.heads.ScaledLogisticRegression",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds chosen on validation data (also written in the model card)."""
+
+    offensive: float
+    discriminatory: float
+
+
+class ToxicityModel:
+    """The loaded heads, lexicon and identity terms. Build it with ``load_toxicity_model()``."""
+
+    def __init__(self, artefact: Artefact) -> None:
+        import skops.io as sio
+
+        self.artefact = artefact
+        self.heads: dict[str, Any] = {}
+        for head in HEADS:
+            path = artefact.file(f"{head}.skops")
+            untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+            if untrusted:
+                raise ModelLoadError(
+                    f"{str(path)!r} contains types this library does not trust ({', '.join(untrusted)}); "
+                    "it was not written by `screening train`. Restore it from git or retrain."
+                )
+            self.heads[head] = sio.load(path, trusted=TRUSTED_TYPES)
+        records = json.loads(artefact.file("lexicon.json").read_text(encoding="utf-8"))
+        self.lexicon = Lexicon.from_records(records["terms"])
+        identity = json.loads(artefact.file("identity.json").read_text(encoding="utf-8"))
+        self.identity_terms: dict[str, list[str]] = identity["characteristics"]
+        self.characteristics: list[str] = [str(c) for c in self.heads["characteristic"].classes_]
+        chosen = artefact.metadata.get("thresholds", {})
+        try:
+            self.thresholds = Thresholds(float(chosen["offensive"]), float(chosen["discriminatory"]))
+        except (KeyError, TypeError, ValueError):
+            raise ModelLoadError(
+                f"{str(artefact.path / 'metadata.json')!r} has no valid 'thresholds' for offensive and "
+                "discriminatory; retrain with `screening train toxicity`."
+            ) from None
+
+    def offensive_proba(self, embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated P(offensive) per row of ``embeddings`` (n, 384)."""
+        return self.heads["offensive"].predict_proba(embeddings)[:, 1]
+
+    def discriminatory_proba(self, embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated P(discriminatory) per row."""
+        return self.heads["discriminatory"].predict_proba(embeddings)[:, 1]
+
+    def characteristic_proba(self, embeddings: np.ndarray) -> np.ndarray:
+        """P(characteristic | discriminatory) per row, columns in ``self.characteristics`` order."""
+        return self.heads["characteristic"].predict_proba(embeddings)
+
+
+_lock = threading.Lock()
+_cached: ToxicityModel | None = None
+
+
+def load_toxicity_model(root: Path | None = None) -> ToxicityModel:
+    """The process-wide toxicity model (``root``: another models folder, bypassing the cache)."""
+    global _cached
+    if root is not None:
+        return ToxicityModel(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root=root))
+    if _cached is None:
+        with _lock:
+            if _cached is None:
+                _cached = ToxicityModel(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION))
+                logger.info("loaded toxicity model %s/%s", ARTEFACT_NAME, ARTEFACT_VERSION)
+    return _cached
