@@ -266,6 +266,16 @@ def test_sign_in_attempts_beyond_the_rate_get_429_with_retry_after(limited_clien
     answers = [limited_client.post(path, data={"name": "one", "password": f"wrong guess {i}"}) for i in range(5)]
     assert [a.status_code == 429 for a in answers] == [False] * 3 + [True] * 2
     assert int(answers[-1].headers["retry-after"]) >= 1
+    assert "wait" in answers[-1].json()["error"]["message"]  # no Accept: text/html, so JSON
+
+
+def test_a_browser_over_the_sign_in_rate_gets_a_page_not_json(limited_client):
+    browser = {"accept": "text/html,application/xhtml+xml"}
+    answers = [limited_client.post("/login", data={"name": "one", "password": f"guess {i}"}, headers=browser)
+               for i in range(4)]
+    assert answers[-1].status_code == 429
+    assert answers[-1].headers["content-type"].startswith("text/html")
+    assert "<h1>Too many attempts</h1>" in answers[-1].text and "wait" in answers[-1].text
 
 
 def test_the_rate_limiter_refills_with_time():

@@ -10,6 +10,7 @@ runs; behind several workers each enforces its own share.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import math
 import threading
@@ -60,6 +61,14 @@ def _digest(value: bytes) -> str:
     return hashlib.sha256(value).hexdigest()
 
 
+_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Too many attempts</title><link rel="stylesheet" href="/static/app.css"></head>
+<body><main id="main"><h1>Too many attempts</h1><p role="alert">{message}</p>
+<p><a href="/login">Back to sign in</a></p></main></body></html>
+"""
+
+
 class RateLimitMiddleware:
     """429 with ``Retry-After`` for too many sign-in attempts from one address or calls with one token."""
 
@@ -86,9 +95,16 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         seconds = max(1, math.ceil(retry))
-        body = json.dumps({"error": {"code": "rate_limited", "message":
-                f"Too many {what}; wait {seconds} second{'s' if seconds != 1 else ''} and try again."}}).encode()
+        message = f"Too many {what}; wait {seconds} second{'s' if seconds != 1 else ''} and try again."
+        accept = dict(scope.get("headers", [])).get(b"accept", b"")
+        if b"text/html" in accept and not path.startswith("/api/"):
+            # A person at the sign-in form gets a page, not a JSON body.
+            body = _PAGE.format(message=html.escape(message)).encode()
+            content_type = b"text/html; charset=utf-8"
+        else:
+            body = json.dumps({"error": {"code": "rate_limited", "message": message}}).encode()
+            content_type = b"application/json"
         await send({"type": "http.response.start", "status": 429, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+            (b"content-type", content_type), (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(seconds).encode())]})
         await send({"type": "http.response.body", "body": body})
