@@ -95,7 +95,23 @@ def _scrub(record: logging.LogRecord) -> None:
         message = record.getMessage()
     except Exception:  # noqa: BLE001  (a bad format string must not lose the record; logging reports it)
         return
-    record.msg, record.args = redact(message), None
+    scrubbed = redact(message)
+    if scrubbed != message:
+        # Formatters such as uvicorn's access log unpack ``record.args``; keep its shape where scrubbing
+        # each argument is enough, else fall back to the scrubbed message with no arguments.
+        args = record.args
+        if isinstance(args, tuple) and isinstance(record.msg, str):
+            safe = tuple(a if isinstance(a, int | float | bool | type(None)) else redact(str(a)) for a in args)
+            try:
+                candidate = redact(record.msg) % safe if safe else redact(record.msg)
+            except (TypeError, ValueError):
+                candidate = None
+            if candidate is not None and redact(candidate) == candidate:
+                record.msg, record.args = redact(record.msg), safe
+            else:
+                record.msg, record.args = scrubbed, None
+        else:
+            record.msg, record.args = scrubbed, None
     if record.exc_info and record.exc_info[0] is not None:
         record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
         # Keep exc_info's type for handlers that look at it, but the formatter uses exc_text.
