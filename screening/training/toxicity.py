@@ -179,6 +179,8 @@ def build_lexicon(data_dir: Path) -> list[dict[str, str]]:
 def _binary(y: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
     from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
+    if len(y) == 0:  # an empty slice (thinned data, say) has no figures rather than an error
+        return {"n": 0, "macro_f1": None, "precision": None, "recall": None, "accuracy": None}
     return {
         "n": int(len(y)),
         "macro_f1": round(float(f1_score(y, predicted, average="macro", zero_division=0)), 4),
