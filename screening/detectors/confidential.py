@@ -12,7 +12,9 @@ Registered as ``confidential.hybrid.v1``. Evidence comes in three strengths:
   allows. The span is the sentence.
 - **The classifier alone** (a logistic-regression head over the shared MiniLM embedding, trained
   on ``data/confidential/``) reports the most likely sub-type when nothing else fired and
-  ``p_leak = 1 - p(none)`` is at least ``CLASSIFIER_MIN`` (0.9); the span is the sentence it scores highest.
+  ``p_leak = 1 - p(none)`` is at least the head's ``classifier_min`` (chosen by cross-validation on the
+  training rows when the head is trained, stored in its ``metadata.json``); the span is the sentence
+  it scores highest.
 
 Labels are the sub-type names (``credential``, ``internal_host``, ...) or ``term_list.<slug>`` for
 a term list, so a policy can act per label (``label_actions``). Credentials and terms from a list
@@ -49,10 +51,6 @@ from screening.policy.model import Policy
 
 logger = logging.getLogger(__name__)
 
-# The classifier alone reports a draft at or above this leak probability. It is high because the
-# head, trained on templated drafts, is over-confident on kinds of post it has not seen (0.5 sent
-# 15% of the clean corporate set to review; 0.9 sends under 1%).
-CLASSIFIER_MIN = 0.9
 _NONE = CLASSES.index("none")
 
 
@@ -112,7 +110,10 @@ class ConfidentialDetector:
         hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
         soft = self._soft(proba, p_leak, hard, soft_cues)
         hits = hard + soft
-        if not any(h.score >= CLASSIFIER_MIN for h in hits) and p_leak >= CLASSIFIER_MIN:
+        # The classifier alone reports at the artefact's cross-validated threshold (``classifier_min``).
+        assert self._head is not None
+        minimum = self._head.classifier_min
+        if not any(h.score >= minimum for h in hits) and p_leak >= minimum:
             hits.append(self._classifier_hit(text, proba, p_leak))
         findings = [
             Finding(category="confidential", label=h.label, start=h.start, end=h.end, text=text[h.start:h.end],
