@@ -52,6 +52,10 @@ from screening.policy.model import Policy
 logger = logging.getLogger(__name__)
 
 _NONE = CLASSES.index("none")
+# A soft cue in a draft detected as not English weighs at least this much: with the default policy
+# threshold (0.5) the cue alone then shows the sentence for review. Cues are conjunctions (a figure
+# *and* "not yet published", a weakness *and* "still"), so they are specific enough to stand alone.
+NON_ENGLISH_CUE_WEIGHT = 0.5
 
 
 @register("confidential.hybrid.v1")
@@ -86,7 +90,7 @@ class ConfidentialDetector:
         self.load()
         assert self._head is not None
         probabilities = self._head.proba(self._embeddings(drafts))
-        return [self._analyse(d.text, p) for d, p in zip(drafts, probabilities, strict=True)]
+        return [self._analyse(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -104,11 +108,14 @@ class ConfidentialDetector:
             matrix[missing] = load_encoder().encode([drafts[i].text for i in missing])
         return matrix
 
-    def _analyse(self, text: str, proba: np.ndarray) -> Detection:
+    def _analyse(self, text: str, proba: np.ndarray, language: str | None = None) -> Detection:
         p_leak = float(1.0 - proba[_NONE])
         markers, soft_cues = cues.find(text)
         hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
-        soft = self._soft(proba, p_leak, hard, soft_cues)
+        # MiniLM is an English encoder: in other languages its leak probability is low even on clear
+        # leaks, so a cue there must carry the finding on its own (weight at least NON_ENGLISH_CUE_WEIGHT).
+        floor = NON_ENGLISH_CUE_WEIGHT if language not in (None, "en", "und") else 0.0
+        soft = self._soft(proba, p_leak, hard, soft_cues, floor)
         hits = hard + soft
         # The classifier alone reports at the artefact's cross-validated threshold (``classifier_min``).
         assert self._head is not None
@@ -127,7 +134,8 @@ class ConfidentialDetector:
         return Detection(findings=findings, scores={"confidential": round(top, 4)})
 
     @staticmethod
-    def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue]) -> list[Hit]:
+    def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue],
+              weight_floor: float = 0.0) -> list[Hit]:
         out: list[Hit] = []
         specific = {(c.start, c.end) for c in soft_cues if len(c.subtypes) == 1}
         for cue in soft_cues:
@@ -136,7 +144,7 @@ class ConfidentialDetector:
             subtype = max(cue.subtypes, key=lambda s: proba[CLASSES.index(s)])
             if any(h.subtype == subtype and h.start < cue.end and cue.start < h.end for h in hard):
                 continue  # the same sentence already has hard evidence of this kind
-            score = 1.0 - (1.0 - p_leak) * (1.0 - cue.weight)
+            score = 1.0 - (1.0 - p_leak) * (1.0 - max(cue.weight, weight_floor))
             out.append(Hit(
                 subtype=subtype, label=subtype, start=cue.start, end=cue.end, score=score, severity="medium",
                 explanation=(f"This sentence looks like {DESCRIPTIONS[subtype]} ({cue.reason}; classifier "
