@@ -120,7 +120,9 @@ class ConfidentialDetector:
         # The classifier alone reports at the artefact's cross-validated threshold (``classifier_min``).
         assert self._head is not None
         minimum = self._head.classifier_min
-        if not any(h.score >= minimum for h in hits) and p_leak >= minimum:
+        # It adds nothing where a rule or cue already reports the sub-type it would name.
+        top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
+        if p_leak >= minimum and not any(h.score >= minimum or h.subtype == top for h in hits):
             hits.append(self._classifier_hit(text, proba, p_leak))
         findings = [
             Finding(category="confidential", label=h.label, start=h.start, end=h.end, text=text[h.start:h.end],

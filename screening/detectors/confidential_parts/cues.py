@@ -70,7 +70,7 @@ _INTERNAL = _rx(
     r"\bpeidiwch\s+(?:â|a)\s+rhannu\s+y\s+tu\s+allan\b",
 )
 _EMBARGO = _rx(
-    r"\bembargo(?:ed)?\s+(?:until|till|to|:|\d|00)", r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+)?embargo\b",
+    r"\bembargo(?:ed)?(?:\s+(?:until|till|to|\d|00)|\s*:)",  # "embargo: ..." had to start the draft before r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+)?embargo\b",
     r"\bpress\s+embargo\b", r"^\s*embargo(?:ed)?\b",
     r"\bnot\s+to\s+be\s+(?:published|released|posted)\s+(?:before|until)\b",
     r"\bsous\s+embargo\b", r"\bsperrfrist\b", r"\bbajo\s+embargo\b", r"\bdan\s+embargo\b",
