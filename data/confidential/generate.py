@@ -673,6 +673,32 @@ TRAIN_EXTRA: dict[str, list[str]] = {
         "[fr] Nous sommes fiers d'annoncer notre partenariat avec {partner}.",
         "[cy] Pob lwc i'n dysgwyr yn eu harholiadau wythnos nesaf!",
         "[cy] Rydym yn falch o gyhoeddi ein partneriaeth newydd gyda {partner}.",
+        # Long, multi-sentence clean posts: the long rows above are all leaks, and without these the
+        # head learns that length itself means a leak.
+        "What a week! Our {course} learners spent three days on site with {partner}, and the feedback from "
+        "the employer was fantastic. Thanks to the tutors who organised it and to everyone who came along. "
+        "Places on the next course are open now.",
+        "Open evening is on Thursday from 5pm to 8pm. Come and meet our tutors, try the welding simulator "
+        "and find out about apprenticeships, part-time courses and funding. Free parking on site, and "
+        "refreshments in the main hall.",
+        "We've had a brilliant term. Over 300 learners completed a course, our apprentices won two regional "
+        "awards and the new workshop opened in {month}. Thank you to our staff, employers and partners for "
+        "all your support this year.",
+        "Huge congratulations to {name}, who has finished a Level 3 apprenticeship with a distinction. "
+        "{name} started with us at 16 and now works as a maintenance technician. Stories like this are why "
+        "we do what we do!",
+        "Reminder to all staff: the car park will be resurfaced over the weekend of 12 {month}. Please use "
+        "the overflow car park behind the sports hall, and allow a little extra time on Monday morning. "
+        "Thanks for your patience.",
+        "Our annual report is out today. It covers the year's achievements, our published accounts and our "
+        "plans for the new engineering centre. You can read the full report on our website, and a summary "
+        "is available in Welsh.",
+        "Behind the scenes: our estates team have been busy getting the construction workshop ready for the "
+        "new intake. New benches, fresh paint and a lot of sawdust. We can't wait to welcome learners back "
+        "in {month}!",
+        "Thinking about a career change? Our evening courses in electrical installation and plumbing fit "
+        "around work, and advisers are happy to talk through funding options. Drop in to reception or give "
+        "us a call.",
     ],
 }
 

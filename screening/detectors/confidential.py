@@ -39,6 +39,7 @@ from screening.detectors.confidential_parts.common import (
     DESCRIPTIONS,
     SUBTYPES,
     Hit,
+    Sentence,
     SubType,
     sentences,
 )
@@ -90,7 +91,28 @@ class ConfidentialDetector:
         self.load()
         assert self._head is not None
         probabilities = self._head.proba(self._embeddings(drafts))
-        return [self._analyse(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
+        analysed = [self._hits(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
+        # Drafts the classifier alone reports: score their sentences in one encoder pass for the batch
+        # (one pass per draft cost more than the rest of the detector together).
+        wanted = [i for i, (_, needs) in enumerate(analysed) if needs]
+        spans = {i: sentences(drafts[i].text) for i in wanted}
+        chunks = [(i, s) for i in wanted if len(spans[i]) > 1 for s in spans[i]]
+        leakiest: dict[int, tuple[float, Sentence]] = {}
+        if chunks:
+            from screening.encoder import load_encoder
+
+            scored = self._head.proba(load_encoder().encode([drafts[i].text[s.start:s.end] for i, s in chunks]))
+            for (i, span), row in zip(chunks, scored, strict=True):
+                if i not in leakiest or row[_NONE] < leakiest[i][0]:
+                    leakiest[i] = (float(row[_NONE]), span)
+        out = []
+        for i, (draft, proba) in enumerate(zip(drafts, probabilities, strict=True)):
+            hits = analysed[i][0]
+            if analysed[i][1]:
+                best = leakiest[i][1] if i in leakiest else (spans[i][0] if spans[i] else None)
+                hits = [*hits, self._classifier_hit(draft.text, proba, best)]
+            out.append(self._detection(draft.text, proba, hits))
+        return out
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -108,7 +130,8 @@ class ConfidentialDetector:
             matrix[missing] = load_encoder().encode([drafts[i].text for i in missing])
         return matrix
 
-    def _analyse(self, text: str, proba: np.ndarray, language: str | None = None) -> Detection:
+    def _hits(self, text: str, proba: np.ndarray, language: str | None) -> tuple[list[Hit], bool]:
+        """Rule and cue hits of one draft, and whether the classifier alone should add one."""
         p_leak = float(1.0 - proba[_NONE])
         markers, soft_cues = cues.find(text)
         hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
@@ -122,8 +145,10 @@ class ConfidentialDetector:
         minimum = self._head.classifier_min
         # It adds nothing where a rule or cue already reports the sub-type it would name.
         top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
-        if p_leak >= minimum and not any(h.score >= minimum or h.subtype == top for h in hits):
-            hits.append(self._classifier_hit(text, proba, p_leak))
+        return hits, p_leak >= minimum and not any(h.score >= minimum or h.subtype == top for h in hits)
+
+    def _detection(self, text: str, proba: np.ndarray, hits: list[Hit]) -> Detection:
+        p_leak = float(1.0 - proba[_NONE])
         findings = [
             Finding(category="confidential", label=h.label, start=h.start, end=h.end, text=text[h.start:h.end],
                     score=round(min(max(h.score, 0.0), 1.0), 4), severity=h.severity, detector=self.name,
@@ -155,17 +180,12 @@ class ConfidentialDetector:
             ))
         return _merge(out)
 
-    def _classifier_hit(self, text: str, proba: np.ndarray, p_leak: float) -> Hit:
+    @staticmethod
+    def _classifier_hit(text: str, proba: np.ndarray, best: Sentence | None) -> Hit:
+        """The classifier's own finding, on ``best`` (the leakiest sentence) or the whole draft."""
+        p_leak = float(1.0 - proba[_NONE])
         leak = [(proba[CLASSES.index(s)], s) for s in SUBTYPES]
         subtype: SubType = max(leak)[1]
-        spans = sentences(text)
-        best = spans[0] if spans else None
-        if len(spans) > 1 and self._head is not None:
-            # Score each sentence with the same encoder and head, and report the leakiest one.
-            from screening.encoder import load_encoder
-
-            per_sentence = self._head.proba(load_encoder().encode([text[s.start:s.end] for s in spans]))
-            best = spans[int(np.argmin(per_sentence[:, _NONE]))]
         start, end = (best.start, best.end) if best else (0, len(text))
         return Hit(
             subtype=subtype, label=subtype, start=start, end=end, score=p_leak, severity="medium",
