@@ -10,6 +10,7 @@ Kept next to the data it writes because it *is* the data's source; it is not lib
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import string
@@ -485,6 +486,289 @@ NONE_EXTRA = {
 }
 
 
+# -- second round (issue 3 follow-up) -----------------------------------------------------------
+# More varied *training* rows per sub-type: paraphrases and idioms, casual staff register, longer
+# posts, and more German, Spanish, French and Welsh. Written from a list of kinds of leak, not from
+# the held-out misses. Built with their own seed and id prefix so the first-round rows stay as they were.
+TRAIN_EXTRA: dict[str, list[str]] = {
+    "credential": [
+        "[es] Acceso al portal de formadores: usuario formador2, clave {pw}",
+        "[fr] Le code du wifi pour les visiteurs : {pw}",
+        "[cy] Cod y wifi i staff yw {pw}",
+        "[de] Die PIN für den Materialraum ist 4417, das Passwort für den Laptop {pw}",
+        "Lost the sticky note again? Laptop trolley login is trolley / {pw}",
+        "For the webinar later, the host key is {key} - don't lose it!",
+    ],
+    "internal_marker": [
+        "Staff-only info, please don't screenshot: the new pay offer.",
+        "Keep this inside the team - the draft reorganisation of the estates department.",
+        "Not one for the public feed: the leadership team's notes on the budget cuts.",
+        "For colleagues only, not learners or parents: the plan for next term's course closures.",
+        "Please don't repost anywhere public - internal memo on the new sickness policy.",
+        "Just for us lot, not for outside eyes: draft job descriptions for the new structure.",
+        "Restricted circulation: notes from today's senior management team.",
+        "Internal briefing pack attached, not for sharing with partners or press.",
+        "Sensitive - staff only: proposed changes to the {month} timetable.",
+        "Morning team. Attached is the draft restructure for the engineering faculty that SLT discussed yesterday. "
+        "It's an internal document, so please don't post or forward it outside the organisation while consultation "
+        "is going on.",
+        "[de] Nur für Kolleginnen und Kollegen, nicht öffentlich: der Entwurf des neuen Stundenplans.",
+        "[de] Interne Mitteilung, bitte nicht nach außen geben: Änderungen bei der Gehaltsstruktur.",
+        "[es] Solo para el personal, no lo compartáis fuera: el borrador del nuevo horario.",
+        "[es] Nota interna, no difundir fuera de la organización: cambios en la plantilla.",
+        "[fr] Réservé au personnel, à ne pas partager à l'extérieur : le projet de réorganisation.",
+        "[fr] Note interne, merci de ne pas la transmettre : les nouvelles grilles salariales.",
+        "[cy] I staff yn unig, peidiwch â'i rannu'n gyhoeddus: y cynllun newydd.",
+        "[cy] Nodyn mewnol: newidiadau i'r amserlen, dim i'w rannu tu allan.",
+    ],
+    "nda_client": [
+        "Mum's the word, but {client} just signed up for our crane training.",
+        "Can't name names publicly yet, but our new big customer is {client}.",
+        "Between you and me, we're about to land {client} as a client.",
+        "Our work with {client} is covered by a confidentiality agreement, so no photos please.",
+        "Legal reminded us: the {client} contract has a non-disclosure clause, don't mention them on socials.",
+        "Please don't tag {client} in anything, they haven't agreed to be named as our client.",
+        "Spent the day on site with {client}. Can't share details, they made us sign a confidentiality agreement.",
+        "Just closed the {client} deal!! Keep it to yourselves until they go public with it.",
+        "So the mystery client for the new welding academy is {client} - that's between us for now.",
+        "{client} are quietly moving their whole training budget to us. Please keep that off LinkedIn.",
+        "Our tender for {client} won - {money} over two years. Not public, so no posts.",
+        "Long week! Three days at {client} running the pilot of our inspection course. The team were brilliant "
+        "and the feedback was great. Remember though, they're a confidential client and we can't say we work "
+        "with them.",
+        "[de] Unser neuer Kunde {client} möchte nicht namentlich genannt werden - bitte nichts posten.",
+        "[de] Wir haben den Auftrag von {client} bekommen, aber das bleibt vorerst unter uns.",
+        "[es] Acabamos de firmar con {client}, pero no podemos decirlo públicamente todavía.",
+        "[es] {client} nos ha contratado para formar a sus técnicos; de momento, que quede entre nosotros.",
+        "[fr] Nous venons de signer avec {client}, mais le client ne veut pas être cité pour l'instant.",
+        "[fr] Le contrat avec {client} est couvert par une clause de confidentialité, merci de ne rien publier.",
+        "[cy] Rydyn ni'n hyfforddi staff {client}, ond peidiwch â sôn amdano eto.",
+        "[cy] Mae {client} wedi arwyddo gyda ni, ond mae'n gyfrinach am y tro.",
+    ],
+    "codename": [
+        "{codename} team - the demo rig arrives Tuesday, nothing on socials until launch.",
+        "Loving what the {codename} crew have built, can't show it off yet though!",
+        "Who's going to the {codename} kick-off in {month}? Bring ideas.",
+        "Reminder: {codename} stand-up has moved to 10am.",
+        "{codename} is the code name for the new VR welding course, launching in {month} - not public yet.",
+        "Our next big thing, {product}, is nearly ready - the official reveal isn't until {month}.",
+        "Early prototype of {product} in the workshop today, under a dust sheet until the launch.",
+        "We're quietly building a new online course under the working title {codename}.",
+        "The {codename} pilot with three employers starts in {month}; it's still secret outside the team.",
+        "[de] {codename} startet im {month}, bitte noch nicht öffentlich erwähnen.",
+        "[de] Heute Testlauf für {codename} - das Projekt ist noch geheim.",
+        "[es] El proyecto {codename} se lanza en {month}, pero todavía es secreto.",
+        "[fr] Le projet {codename} sera lancé en {month}, c'est encore secret.",
+        "[cy] Bydd prosiect {codename} yn lansio ym mis {month}, ond mae'n gyfrinach o hyd.",
+    ],
+    "embargo": [
+        "Not a word until 10am tomorrow: we've been named apprenticeship provider of the year.",
+        "Please wait until the official announcement goes live before sharing: new partnership with the university.",
+        "News embargo: nothing about the new campus on social media before Wednesday lunchtime.",
+        "Under wraps till the ministerial visit on Friday - our new green skills centre.",
+        "Can everyone hold off posting about the award until the ceremony on Thursday night?",
+        "Strictly no posting before the 9am press release: we've merged with a training provider.",
+        "Save this for Monday morning, it's not public until the press release: new principal announced.",
+        "Drafting the post now but it can't go live before the embargo lifts at midnight.",
+        "Release time is 00:01 Tuesday, please don't share sooner: record apprenticeship numbers.",
+        "Scheduled for release on the 14th, so keep it off social until then: our inspection grade.",
+        "Really exciting news coming this week that I've just been told about - we've been chosen as a national "
+        "centre of excellence! It's not to go out until the Department announces it on Wednesday, so please "
+        "wait with your posts until then.",
+        "[de] Bitte erst nach der Pressekonferenz am Mittwoch posten: unser neues Ausbildungszentrum.",
+        "[de] Sperrfrist beachten - die Meldung über den Preis darf erst am Freitag raus.",
+        "[de] Noch nicht teilen, die offizielle Bekanntgabe ist erst am Montag: neue Partnerschaft.",
+        "[es] No lo publiquéis hasta el anuncio oficial del jueves: nuevo campus en Sevilla.",
+        "[es] Embargado hasta las 9:00 del martes: premio nacional a nuestros aprendices.",
+        "[es] Esperad al comunicado de prensa del lunes antes de compartir: nuevo acuerdo con la universidad.",
+        "[fr] Embargo jusqu'à mardi 9h : nous avons remporté le prix régional.",
+        "[fr] Merci d'attendre l'annonce officielle de vendredi avant de publier : notre nouveau campus.",
+        "[cy] Peidiwch â chyhoeddi hyn cyn dydd Gwener: ein gwobr genedlaethol.",
+        "[cy] Arhoswch am y datganiad i'r wasg cyn rhannu: partneriaeth newydd gyda'r brifysgol.",
+    ],
+    "unreleased_figures": [
+        "Dropout rate fell to {pct}! The official stats don't come out until {month} though.",
+        "Quietly pleased: our draft accounts show a {money} surplus. Auditors haven't signed them off.",
+        "Don't quote me, but the internal survey puts staff satisfaction at {pct}. Results go to governors first.",
+        "Off the record: our apprenticeship starts are down {pct} this year. The official figure comes later.",
+        "Trial update for the team: the new helmet design cut neck strain by {pct}. Still waiting on peer review.",
+        "Our forecast for next year is a {money} shortfall - it hasn't gone to the board yet.",
+        "Got a peek at the inspection data: {pct} of learners rated teaching as good. The report isn't out.",
+        "Confidential numbers: {pct} of staff plan to leave in the next year according to the exit survey.",
+        "Mixed feelings after today's finance meeting. Turnover is {money}, which is good, but costs rose by {pct}. "
+        "These are management accounts only and won't be published until the annual report in {month}, so "
+        "please keep them to yourselves.",
+        "[de] Interne Zahlen: die Abbrecherquote liegt bei {pct}, die offizielle Statistik kommt erst im {month}.",
+        "[de] Unser Umsatz liegt bei {money}, aber der Jahresabschluss ist noch nicht geprüft.",
+        "[es] Cifras internas: la tasa de aprobados subió un {pct}, se publican oficialmente en otoño.",
+        "[es] Según el borrador de cuentas tenemos un superávit de {money}; aún no está auditado.",
+        "[fr] Chiffres internes : le taux de réussite atteint {pct}, publication officielle en juin.",
+        "[fr] Les comptes provisoires montrent un excédent de {money}, pas encore validés.",
+        "[cy] Ffigurau mewnol: mae'r gyfradd lwyddo wedi codi {pct}, heb eu cyhoeddi eto.",
+    ],
+    "internal_host": [
+        "[de] Die Dateiablage liegt jetzt auf \\\\{host}\\ablage.",
+        "[es] La impresora nueva está en {ip}.",
+        "[fr] Le serveur de sauvegarde est sur {ip}.",
+        "[cy] Mae'r gweinydd newydd ar {ip}.",
+    ],
+    "security_weakness": [
+        "Not great: anyone who guesses a learner number can pull up their whole file on {system}.",
+        "The admin page of {system} is open to the internet and nobody has locked it down.",
+        "The password reset on {system} doesn't check who you are, so anyone could take over an account.",
+        "Our website's upload form accepts any file type - still waiting for the developer to sort it.",
+        "Staff passwords for {system} are kept in plain text in a spreadsheet on the shared drive.",
+        "The CCTV cameras still have their factory logins and anyone on the wifi can watch them.",
+        "Be aware: logout is broken on {system}, so accounts stay signed in on the shared PCs.",
+        "The pen testers got domain admin in twenty minutes last month and most of their findings are still open.",
+        "The server room door lock has been broken for weeks and anyone can walk in.",
+        "Bit embarrassing, but {system} still runs on software that reached end of life in 2020.",
+        "[de] Das Lernportal ist seit Wochen ungepatcht und die Sicherheitslücke ist öffentlich bekannt.",
+        "[de] Auf {system} kann man sich gerade ohne Passwort als Admin anmelden.",
+        "[es] El portal del alumnado sigue sin parche contra {vuln}, cualquiera podría entrar.",
+        "[es] Los ordenadores del taller no tienen antivirus desde hace meses.",
+        "[fr] Le portail des apprenants n'est toujours pas corrigé contre {vuln}.",
+        "[fr] N'importe qui peut se connecter au serveur de fichiers sans mot de passe en ce moment.",
+        "[cy] Dydy'r porth dysgwyr ddim wedi cael ei ddiweddaru ers misoedd ac mae twll diogelwch ynddo.",
+    ],
+    "exam_content": [
+        "For the {course} check tomorrow: the first three answers are all 'permit to work', then it's B and D.",
+        "Tip from someone who sat it yesterday: {course} section 2 is word for word the mock we did.",
+        "True/false round of the {course} quiz: T, F, F, T, T. You're welcome.",
+        "The {course} practical is welding a butt joint this time - they told the morning group.",
+        "Scanned copy of the {course} answer booklet in my inbox if anyone wants it before the test.",
+        "Got next week's {course} paper from the earlier cohort - all the multiple-choice answers are highlighted.",
+        "Revision hack: the {course} exam uses the same 40 questions every time, here's the list with answers.",
+        "Answers to Monday's {course} test: 1) 50mm 2) yellow 3) permit 4) isolate. Don't tell the tutor.",
+        "Whoever asked: the fire question on the {course} exam is about extinguisher classes and it's class B.",
+        "Hey all, just finished the {course} assessment. Section A is the COSHH question again, section B asks "
+        "about working at height, and the last question is the same scenario as the mock. Good luck!",
+        "[de] Hier die Lösungen für den {course} Test morgen: A, C, B, D.",
+        "[de] Die Prüfungsfragen für {course} sind dieselben wie letztes Jahr, ich schicke euch die Liste.",
+        "[es] Tengo las preguntas del examen de {course} de mañana, os las paso por privado.",
+        "[es] Soluciones del test de {course}: 1B, 2C, 3A, 4D.",
+        "[fr] J'ai les questions de l'examen {course} de demain, je vous les envoie en privé.",
+        "[fr] Corrigé du test {course} : 1B, 2D, 3C.",
+        "[cy] Atebion prawf {course} yfory: 1A, 2C, 3B.",
+    ],
+    "none": [
+        "Sssh! Our quiet study room is open again on the second floor.",
+        "Wait for it... we'll reveal our new logo on Friday! Follow us to find out.",
+        "The embargo on our press release has now lifted - read the full story on our website.",
+        "Our official statistics for {month} are published today: {pct} achievement.",
+        "Answers to your most common questions about enrolment are on our FAQ page.",
+        "Mock exam week starts Monday - good luck everyone, revise well!",
+        "Our cyber team patched the vulnerability within hours and no data was affected.",
+        "Today our apprentices learned how attackers guess weak passwords, and how to stop them.",
+        "We're proud to announce {partner} as our new partner - signed and public as of today.",
+        "Our project management course starts in {month}.",
+        "Results of the learner survey are now published: {pct} would recommend us.",
+        "Internal promotions this term: congratulations to {name}!",
+        "Big thanks to our IT team for keeping everyone's accounts secure this year.",
+        "[de] Heute veröffentlicht: unsere Jahreszahlen mit {pct} mehr Abschlüssen.",
+        "[de] Viel Erfolg allen bei den Prüfungen nächste Woche!",
+        "[es] Hoy publicamos nuestro informe anual: {pct} más de aprendices.",
+        "[es] Mucha suerte a todos en los exámenes de la próxima semana.",
+        "[fr] Bonne chance à tous nos apprenants pour les examens de la semaine prochaine !",
+        "[fr] Nous sommes fiers d'annoncer notre partenariat avec {partner}.",
+        "[cy] Pob lwc i'n dysgwyr yn eu harholiadau wythnos nesaf!",
+        "[cy] Rydym yn falch o gyhoeddi ein partneriaeth newydd gyda {partner}.",
+        # Long, multi-sentence clean posts: the long rows above are all leaks, and without these the
+        # head learns that length itself means a leak.
+        "What a week! Our {course} learners spent three days on site with {partner}, and the feedback from "
+        "the employer was fantastic. Thanks to the tutors who organised it and to everyone who came along. "
+        "Places on the next course are open now.",
+        "Open evening is on Thursday from 5pm to 8pm. Come and meet our tutors, try the welding simulator "
+        "and find out about apprenticeships, part-time courses and funding. Free parking on site, and "
+        "refreshments in the main hall.",
+        "We've had a brilliant term. Over 300 learners completed a course, our apprentices won two regional "
+        "awards and the new workshop opened in {month}. Thank you to our staff, employers and partners for "
+        "all your support this year.",
+        "Huge congratulations to {name}, who has finished a Level 3 apprenticeship with a distinction. "
+        "{name} started with us at 16 and now works as a maintenance technician. Stories like this are why "
+        "we do what we do!",
+        "Reminder to all staff: the car park will be resurfaced over the weekend of 12 {month}. Please use "
+        "the overflow car park behind the sports hall, and allow a little extra time on Monday morning. "
+        "Thanks for your patience.",
+        "Our annual report is out today. It covers the year's achievements, our published accounts and our "
+        "plans for the new engineering centre. You can read the full report on our website, and a summary "
+        "is available in Welsh.",
+        "Behind the scenes: our estates team have been busy getting the construction workshop ready for the "
+        "new intake. New benches, fresh paint and a lot of sawdust. We can't wait to welcome learners back "
+        "in {month}!",
+        "Thinking about a career change? Our evening courses in electrical installation and plumbing fit "
+        "around work, and advisers are happy to talk through funding options. Drop in to reception or give "
+        "us a call.",
+    ],
+}
+
+# Fresh non-English held-out rows (and a few clean ones), written apart from the training rows above
+# so that the per-language recall rests on more than a handful of drafts.
+HELDOUT_EXTRA: dict[str, list[str]] = {
+    "credential": [
+        "[de] Zugang zum Gäste-WLAN: Netzwerk NF-Gast, Schlüssel {pw}",
+        "[es] La contraseña nueva del correo compartido es {pw}",
+        "[fr] Identifiants du poste d'accueil : accueil / {pw}",
+        "[cy] Y cod mynediad i'r system newydd yw {pw}",
+    ],
+    "internal_marker": [
+        "[de] Nur zur internen Verwendung: Entwurf der neuen Urlaubsregelung.",
+        "[es] Confidencial, uso exclusivo del personal: nuevo organigrama.",
+        "[fr] Confidentiel - diffusion interne uniquement : budget prévisionnel.",
+        "[cy] Cyfrinachol: papurau'r bwrdd ar gyfer mis {month}.",
+    ],
+    "nda_client": [
+        "[de] Wir arbeiten jetzt für {client}, aber laut Vertrag dürfen wir das nicht öffentlich sagen.",
+        "[es] {client} es nuestro nuevo cliente, pero nos pidieron no mencionarlo en redes.",
+        "[fr] Nous formons désormais les techniciens de {client}, mais c'est confidentiel pour le moment.",
+        "[cy] Mae {client} yn gleient newydd i ni, ond does dim hawl gennym i ddweud hynny'n gyhoeddus.",
+    ],
+    "codename": [
+        "[de] Das Projekt {codename} geht im {month} live, bitte noch nichts verraten.",
+        "[es] Probando la nueva versión de {codename}; el lanzamiento es en {month}.",
+        "[fr] Réunion d'équipe sur {codename} ce matin, lancement prévu en {month}.",
+        "[cy] Diweddariad ar {codename}: bydd y peilot yn dechrau ym mis {month}.",
+    ],
+    "embargo": [
+        "[de] Erst ab Dienstag 9 Uhr teilen: wir haben den Landespreis gewonnen.",
+        "[es] Hasta el martes a las 10 no se puede publicar: nuevo centro en Bilbao.",
+        "[fr] À ne diffuser qu'après la conférence de presse de lundi : notre fusion.",
+        "[cy] Dim cyhoeddi tan ddydd Mawrth: gwobr newydd i'n prentisiaid.",
+    ],
+    "unreleased_figures": [
+        "[de] Interne Auswertung, noch nicht freigegeben: Zufriedenheit bei {pct}.",
+        "[es] Datos internos sin publicar: las matrículas bajaron un {pct}.",
+        "[fr] Résultats non publiés : {pct} d'abandons en moins cette année.",
+        "[cy] Ffigurau dros dro: cynnydd o {pct} mewn prentisiaid, heb eu cyhoeddi.",
+    ],
+    "internal_host": [
+        "[de] Die Druckerwarteschlange läuft jetzt über {ip}.",
+        "[fr] Le wiki interne est sur http://{host}/accueil",
+        "[cy] Cadwch eich gwaith ar \\\\{host}\\gwaith o hyn ymlaen.",
+    ],
+    "security_weakness": [
+        "[de] {system} hat immer noch die Lücke {vuln}, niemand hat sie geschlossen.",
+        "[es] Cualquiera puede entrar en {system} sin contraseña ahora mismo.",
+        "[fr] Le pare-feu du labo est désactivé depuis des semaines.",
+        "[cy] Does neb wedi trwsio'r twll diogelwch yn {system} ers misoedd.",
+    ],
+    "exam_content": [
+        "[de] Die Antworten für die {course} Prüfung am Freitag: 1C, 2B, 3A.",
+        "[es] Os paso las preguntas del examen de {course} antes del jueves.",
+        "[fr] Voici les réponses du test {course} : A, D, B, C.",
+        "[cy] Fe ges i'r papur arholiad {course} yn gynnar - neges breifat os ydych chi eisiau copi.",
+    ],
+    "none": [
+        "[de] Unsere Jahresergebnisse sind heute erschienen: {pct} mehr Auszubildende.",
+        "[es] Nuestra línea de denuncia confidencial está abierta a todo el personal.",
+        "[fr] Le rapport annuel est publié aujourd'hui sur notre site.",
+        "[cy] Mae ein hadroddiad blynyddol wedi'i gyhoeddi heddiw.",
+        "[de] Bitte niemals das Passwort weitergeben, auch nicht an die IT.",
+        "[fr] Les inscriptions aux examens de juin sont ouvertes.",
+    ],
+}
+
+
 TRAIN_WRAP = (["", "", "", "FYI: ", "Quick one - ", "Morning all! ", "Team, "],
               ["", "", "", " Thanks!", " Cheers.", " :)"])
 HELDOUT_WRAP = (["", "", "", "Hi folks, ", "Update: ", "PSA - ", "Just so you know, "],
@@ -496,12 +780,21 @@ def _fill(template: str, slots: dict[str, list[str]], rng: random.Random,
     values = {k: rng.choice(v) for k, v in slots.items()}
     values.update({k: rng.choice(v) for k, v in NONE_EXTRA.items()})
     values.update(pw=_password(rng), key=_api_key(rng), ip=_ip(rng))
+    language, template = _tagged(template)
     text = template.format(**values)
     text = text[0].upper() + text[1:]
-    english = _language(text) == "en"
+    english = (language or _language(text)) == "en"
     head = rng.choice(wrap[0]) if english else ""
     tail = rng.choice(wrap[1]) if english else ""
     return head + (text[0].lower() + text[1:] if head and text[:2] != text[:2].upper() else text) + tail
+
+
+def _tagged(template: str) -> tuple[str | None, str]:
+    """A second-round template may start with its language, ``"[de] ..."``: the heuristic below
+    misreads short German, Spanish, French and Welsh rows as English."""
+    if len(template) > 5 and template[0] == "[" and template[3:5] == "] ":
+        return template[1:3], template[5:]
+    return None, template
 
 
 def _language(text: str) -> str:
@@ -534,10 +827,14 @@ def build(templates: dict[str, list[str]], slots: dict[str, list[str]], fills: i
                 if text in seen:
                     continue
                 seen.add(text)
-                rows.append({"template": template, "label": label, "text": text})
+                rows.append({"template": template, "label": label, "text": text,
+                             "language": _tagged(template)[0] or _language(text)})
     rng.shuffle(rows)
+    # ``template`` names the template a row was filled from, so cross-validation can keep all fills
+    # of one template in the same fold (as the held-out split does), instead of rewarding memory of it.
     return [
-        {"id": f"{prefix}-{i:04d}", "text": r["text"], "label": r["label"], "language": _language(r["text"])}
+        {"id": f"{prefix}-{i:04d}", "text": r["text"], "label": r["label"], "language": r["language"],
+         "template": hashlib.sha1(r["template"].encode("utf-8")).hexdigest()[:10]}
         for i, r in enumerate(rows, 1)
     ]
 
@@ -547,6 +844,10 @@ def main() -> None:
         "train.jsonl": build(TRAIN, TRAIN_SLOTS, fills=4, seed=SEED, prefix="conf-tr", wrap=TRAIN_WRAP),
         "heldout.jsonl": build(HELDOUT, HELDOUT_SLOTS, fills=3, seed=SEED + 1, prefix="conf-ho", wrap=HELDOUT_WRAP),
     }
+    # Second round, appended with their own seeds so the first-round rows are unchanged.
+    parts["train.jsonl"] += build(TRAIN_EXTRA, TRAIN_SLOTS, fills=4, seed=SEED + 2, prefix="conf-tr2", wrap=TRAIN_WRAP)
+    parts["heldout.jsonl"] += build(HELDOUT_EXTRA, HELDOUT_SLOTS, fills=3, seed=SEED + 3, prefix="conf-ho2",
+                                    wrap=HELDOUT_WRAP)
     for name, rows in parts.items():
         with (HERE / name).open("w", encoding="utf-8") as handle:
             for row in rows:

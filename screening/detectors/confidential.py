@@ -12,7 +12,9 @@ Registered as ``confidential.hybrid.v1``. Evidence comes in three strengths:
   allows. The span is the sentence.
 - **The classifier alone** (a logistic-regression head over the shared MiniLM embedding, trained
   on ``data/confidential/``) reports the most likely sub-type when nothing else fired and
-  ``p_leak = 1 - p(none)`` is at least ``CLASSIFIER_MIN`` (0.9); the span is the sentence it scores highest.
+  ``p_leak = 1 - p(none)`` is at least the head's ``classifier_min`` (chosen by cross-validation on the
+  training rows when the head is trained, stored in its ``metadata.json``); the span is the sentence
+  it scores highest.
 
 Labels are the sub-type names (``credential``, ``internal_host``, ...) or ``term_list.<slug>`` for
 a term list, so a policy can act per label (``label_actions``). Credentials and terms from a list
@@ -37,6 +39,7 @@ from screening.detectors.confidential_parts.common import (
     DESCRIPTIONS,
     SUBTYPES,
     Hit,
+    Sentence,
     SubType,
     sentences,
 )
@@ -49,11 +52,11 @@ from screening.policy.model import Policy
 
 logger = logging.getLogger(__name__)
 
-# The classifier alone reports a draft at or above this leak probability. It is high because the
-# head, trained on templated drafts, is over-confident on kinds of post it has not seen (0.5 sent
-# 15% of the clean corporate set to review; 0.9 sends under 1%).
-CLASSIFIER_MIN = 0.9
 _NONE = CLASSES.index("none")
+# A soft cue in a draft detected as not English weighs at least this much: with the default policy
+# threshold (0.5) the cue alone then shows the sentence for review. Cues are conjunctions (a figure
+# *and* "not yet published", a weakness *and* "still"), so they are specific enough to stand alone.
+NON_ENGLISH_CUE_WEIGHT = 0.5
 
 
 @register("confidential.hybrid.v1")
@@ -88,7 +91,28 @@ class ConfidentialDetector:
         self.load()
         assert self._head is not None
         probabilities = self._head.proba(self._embeddings(drafts))
-        return [self._analyse(d.text, p) for d, p in zip(drafts, probabilities, strict=True)]
+        analysed = [self._hits(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
+        # Drafts the classifier alone reports: score their sentences in one encoder pass for the batch
+        # (one pass per draft cost more than the rest of the detector together).
+        wanted = [i for i, (_, needs) in enumerate(analysed) if needs]
+        spans = {i: sentences(drafts[i].text) for i in wanted}
+        chunks = [(i, s) for i in wanted if len(spans[i]) > 1 for s in spans[i]]
+        leakiest: dict[int, tuple[float, Sentence]] = {}
+        if chunks:
+            from screening.encoder import load_encoder
+
+            scored = self._head.proba(load_encoder().encode([drafts[i].text[s.start:s.end] for i, s in chunks]))
+            for (i, span), row in zip(chunks, scored, strict=True):
+                if i not in leakiest or row[_NONE] < leakiest[i][0]:
+                    leakiest[i] = (float(row[_NONE]), span)
+        out = []
+        for i, (draft, proba) in enumerate(zip(drafts, probabilities, strict=True)):
+            hits = analysed[i][0]
+            if analysed[i][1]:
+                best = leakiest[i][1] if i in leakiest else (spans[i][0] if spans[i] else None)
+                hits = [*hits, self._classifier_hit(draft.text, proba, best)]
+            out.append(self._detection(draft.text, proba, hits))
+        return out
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -106,14 +130,25 @@ class ConfidentialDetector:
             matrix[missing] = load_encoder().encode([drafts[i].text for i in missing])
         return matrix
 
-    def _analyse(self, text: str, proba: np.ndarray) -> Detection:
+    def _hits(self, text: str, proba: np.ndarray, language: str | None) -> tuple[list[Hit], bool]:
+        """Rule and cue hits of one draft, and whether the classifier alone should add one."""
         p_leak = float(1.0 - proba[_NONE])
         markers, soft_cues = cues.find(text)
         hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
-        soft = self._soft(proba, p_leak, hard, soft_cues)
+        # MiniLM is an English encoder: in other languages its leak probability is low even on clear
+        # leaks, so a cue there must carry the finding on its own (weight at least NON_ENGLISH_CUE_WEIGHT).
+        floor = NON_ENGLISH_CUE_WEIGHT if language not in (None, "en", "und") else 0.0
+        soft = self._soft(proba, p_leak, hard, soft_cues, floor)
         hits = hard + soft
-        if not any(h.score >= CLASSIFIER_MIN for h in hits) and p_leak >= CLASSIFIER_MIN:
-            hits.append(self._classifier_hit(text, proba, p_leak))
+        # The classifier alone reports at the artefact's cross-validated threshold (``classifier_min``).
+        assert self._head is not None
+        minimum = self._head.classifier_min
+        # It adds nothing where a rule or cue already reports the sub-type it would name.
+        top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
+        return hits, p_leak >= minimum and not any(h.score >= minimum or h.subtype == top for h in hits)
+
+    def _detection(self, text: str, proba: np.ndarray, hits: list[Hit]) -> Detection:
+        p_leak = float(1.0 - proba[_NONE])
         findings = [
             Finding(category="confidential", label=h.label, start=h.start, end=h.end, text=text[h.start:h.end],
                     score=round(min(max(h.score, 0.0), 1.0), 4), severity=h.severity, detector=self.name,
@@ -126,7 +161,8 @@ class ConfidentialDetector:
         return Detection(findings=findings, scores={"confidential": round(top, 4)})
 
     @staticmethod
-    def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue]) -> list[Hit]:
+    def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue],
+              weight_floor: float = 0.0) -> list[Hit]:
         out: list[Hit] = []
         specific = {(c.start, c.end) for c in soft_cues if len(c.subtypes) == 1}
         for cue in soft_cues:
@@ -135,7 +171,7 @@ class ConfidentialDetector:
             subtype = max(cue.subtypes, key=lambda s: proba[CLASSES.index(s)])
             if any(h.subtype == subtype and h.start < cue.end and cue.start < h.end for h in hard):
                 continue  # the same sentence already has hard evidence of this kind
-            score = 1.0 - (1.0 - p_leak) * (1.0 - cue.weight)
+            score = 1.0 - (1.0 - p_leak) * (1.0 - max(cue.weight, weight_floor))
             out.append(Hit(
                 subtype=subtype, label=subtype, start=cue.start, end=cue.end, score=score, severity="medium",
                 explanation=(f"This sentence looks like {DESCRIPTIONS[subtype]} ({cue.reason}; classifier "
@@ -144,17 +180,12 @@ class ConfidentialDetector:
             ))
         return _merge(out)
 
-    def _classifier_hit(self, text: str, proba: np.ndarray, p_leak: float) -> Hit:
+    @staticmethod
+    def _classifier_hit(text: str, proba: np.ndarray, best: Sentence | None) -> Hit:
+        """The classifier's own finding, on ``best`` (the leakiest sentence) or the whole draft."""
+        p_leak = float(1.0 - proba[_NONE])
         leak = [(proba[CLASSES.index(s)], s) for s in SUBTYPES]
         subtype: SubType = max(leak)[1]
-        spans = sentences(text)
-        best = spans[0] if spans else None
-        if len(spans) > 1 and self._head is not None:
-            # Score each sentence with the same encoder and head, and report the leakiest one.
-            from screening.encoder import load_encoder
-
-            per_sentence = self._head.proba(load_encoder().encode([text[s.start:s.end] for s in spans]))
-            best = spans[int(np.argmin(per_sentence[:, _NONE]))]
         start, end = (best.start, best.end) if best else (0, len(text))
         return Hit(
             subtype=subtype, label=subtype, start=start, end=end, score=p_leak, severity="medium",

@@ -79,6 +79,9 @@ class ConfidentialHead:
     pipeline: object
     subtype: object | None = None
     artefact: Artefact | None = None
+    # The leak probability at which the classifier alone reports a draft: chosen at training time by
+    # cross-validation over the training rows and stored in ``metadata.json`` under ``thresholds``.
+    classifier_min: float = 0.9
 
     @classmethod
     def load(cls, root: Path | None = None) -> ConfidentialHead:
@@ -93,8 +96,14 @@ class ConfidentialHead:
                 raise ModelLoadError(
                     f"{str(where)!r} predicts classes {classes}, not the expected {list(expected)}; retrain it."
                 )
-        logger.info("loaded confidential head %s/%s", ARTEFACT_NAME, ARTEFACT_VERSION)
-        return cls(pipeline=pipeline, subtype=subtype, artefact=artefact)
+        threshold = artefact.metadata.get("thresholds", {}).get("classifier_min")
+        if not isinstance(threshold, int | float) or not 0.0 < threshold < 1.0:
+            raise ModelLoadError(
+                f"{str(artefact.path / 'metadata.json')!r} has no valid thresholds.classifier_min ({threshold!r}); "
+                "retrain with `screening train confidential`, which chooses it by cross-validation."
+            )
+        logger.info("loaded confidential head %s/%s (classifier_min %.2f)", ARTEFACT_NAME, ARTEFACT_VERSION, threshold)
+        return cls(pipeline=pipeline, subtype=subtype, artefact=artefact, classifier_min=float(threshold))
 
     def proba(self, embeddings: np.ndarray) -> np.ndarray:
         """Class probabilities in ``CLASSES`` order for a float32 ``(n, 384)`` matrix."""

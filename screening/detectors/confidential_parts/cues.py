@@ -70,7 +70,7 @@ _INTERNAL = _rx(
     r"\bpeidiwch\s+(?:â|a)\s+rhannu\s+y\s+tu\s+allan\b",
 )
 _EMBARGO = _rx(
-    r"\bembargo(?:ed)?\s+(?:until|till|to|:|\d|00)", r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+)?embargo\b",
+    r"\bembargo(?:ed)?(?:\s+(?:until|till|to|\d|00)|\s*:)",  # "embargo: ..." had to start the draft before r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+)?embargo\b",
     r"\bpress\s+embargo\b", r"^\s*embargo(?:ed)?\b",
     r"\bnot\s+to\s+be\s+(?:published|released|posted)\s+(?:before|until)\b",
     r"\bsous\s+embargo\b", r"\bsperrfrist\b", r"\bbajo\s+embargo\b", r"\bdan\s+embargo\b",
@@ -150,6 +150,14 @@ _NOT_PUBLIC = _rx(
     r"\bunofficial\s+(?:numbers|figures|results)\b", r"\bleaked\b", r"\bsneak\s+(?:preview|peek)\b",
     r"\bpas\s+encore\s+publi", r"\bnoch\s+nicht\s+ver(?:ö|oe)ffentlicht", r"\bvorl(?:ä|ae)ufig",
     r"\ba[úu]n\s+no\s+(?:publicad|public)", r"\bheb\s+(?:ei\s+)?gyhoeddi\b",
+    # The same families in French, German, Spanish and Welsh ("unpublished", "provisional",
+    # "internal figures", "not yet audited"): MiniLM reads these languages poorly, so the words matter more.
+    r"\bnon\s+publi[ée]", r"\bprovisoires?\b", r"\bpr[ée]liminaires?\b", r"\bchiffres\s+internes\b",
+    r"\bpas\s+encore\s+(?:valid|officiel|audit)", r"\bunver(?:ö|oe)ffentlicht", r"\binterne\s+zahlen\b",
+    r"\bnoch\s+nicht\s+(?:gepr(?:ü|ue)ft|offiziell)", r"\btodav[íi]a\s+no\s+public", r"\bsin\s+publicar\b",
+    r"\bno\s+publicad[oa]s?\b", r"\bpreliminar(?:es)?\b", r"\b(?:cifras|datos)\s+internos\b",
+    r"\bborrador\s+de\s+(?:cuentas|resultados|datos)\b", r"\ba[úu]n\s+no\s+(?:est[áa]\s+)?auditad",
+    r"\bheb\s+(?:ei\s+|eu\s+)?(?:g|c)yhoeddi\b", r"\bdros\s+dro\b", r"\bffigurau\s+mewnol\b",
 )
 _SECRECY = _rx(
     r"\bdon't\s+tell\s+anyone\b", r"\bkeep\s+(?:it|this)\s+(?:quiet|hush|under\s+wraps)\b", r"\bhush\b",
@@ -159,6 +167,19 @@ _SECRECY = _rx(
     r"\buntil\s+(?:after\s+)?(?:the|their)\s+(?:official\s+)?(?:announcement|press\s+release|press\s+conference)\b",
     r"\bahead\s+of\s+the\s+(?:official\s+)?announcement\b", r"\bnot\s+announced\s+yet\b",
     r"\bwe\s+haven't\s+announced\b", r"\binternal\s+teams\s+only\b",
+    r"\bmum's\s+the\s+word\b", r"\bbetween\s+(?:you\s+and\s+me|ourselves)\b",
+    r"\bkeep\s+(?:it|this|that|them)\s+to\s+yoursel(?:f|ves)\b", r"\boff\s+the\s+record\b",
+    r"\bnot\s+a\s+word\s+(?:until|before)\b", r"\bhold\s+off\s+(?:posting|sharing)\b",
+    r"\bno\s+posting\s+before\b", r"\bnot\s+public\s+until\b", r"\bkeep\s+(?:it|this|that)\s+off\s+(?:social|linkedin)",
+    # French, German, Spanish, Welsh
+    r"\bencore\s+secret\b", r"\bentre\s+nous\b", r"\bne\s+(?:veut|veulent)\s+pas\s+(?:être|etre)\s+cit[ée]",
+    r"\bne\s+rien\s+publier\b", r"\bavant\s+de\s+publier\b", r"\bconfidentiel(?:le)?\s+pour\s+le\s+moment\b",
+    r"\bunter\s+uns\b", r"\bnoch\s+geheim\b", r"\bnicht\s+(?:ö|oe)ffentlich\s+(?:sagen|erw(?:ä|ae)hnen|nennen)\b",
+    r"\bnichts\s+(?:verraten|posten|sagen)\b", r"\bnoch\s+nicht\s+teilen\b",
+    r"\berst\s+(?:nach|ab|am)\b.{0,40}\b(?:posten|teilen|ver(?:ö|oe)ffentlichen)\b",
+    r"\bentre\s+nosotros\b", r"\btodav[íi]a\s+(?:es\s+)?secreto\b", r"\bno\s+podemos\s+(?:decirlo|mencionarlo)\b",
+    r"\bno\s+lo\s+publiqu", r"\bhasta\s+el\s+(?:anuncio|comunicado)\b", r"\bantes\s+de\s+compartir\b",
+    r"\bpeidiwch\s+(?:â|a)\s+(?:sôn|son|chyhoeddi)\b", r"\b(?:g|c)yfrinach\b", r"\bcyn\s+rhannu\b",
 )
 _PROJECT = re.compile(
     r"\b(?:Project|Operation)\s+(?!Management|Manager|Managers|Officer|Coordinator|Lead|Leader|Team|Plan|Board|"
@@ -176,6 +197,10 @@ _VULN = _rx(
     r"\bbackdoor\b", r"\bexposed\b",
     r"\b(?:haven't|hasn't|have\s+not|has\s+not|never\s+been)\s+(?:been\s+|yet\s+)?(?:patched|fixed)\b",
     r"\bnot\s+(?:yet\s+)?patched\b",
+    r"\bsicherheitsl(?:ü|ue)cke\b", r"\bungepatcht\b", r"\bohne\s+passwort\b", r"\bvirenschutz\b",
+    r"\bfaille\b", r"\bsans\s+mot\s+de\s+passe\b", r"\bpare-feu\b", r"\bvulnérab",
+    r"\bsin\s+(?:contraseña|parche)\b", r"\bcortafuegos\b", r"\bvulnerabilidad",
+    r"\btwll\s+diogelwch\b", r"\bheb\s+gyfrinair\b", r"\bwal\s+d[âa]n\b",
 )
 _UNFIXED = _rx(
     r"\bstill\b", r"\bnot\s+(?:yet\s+)?(?:fixed|patched|updated)\b", r"\bhaven't\b", r"\bhasn't\b",
@@ -183,13 +208,21 @@ _UNFIXED = _rx(
     r"\bat\s+the\s+moment\b", r"\bright\s+now\b", r"\bfor\s+(?:months|weeks|a\s+month|a\s+year)\b",
     r"\bswitched\s+off\b", r"\bdisabled\b", r"\bexpired\b", r"\banyone\s+(?:can|nearby)\b", r"\bunpatched\b",
     r"\bhope\s+nobody\b", r"\bsince\s+(?:19|20)\d\d\b", r"\bcan't\s+patch\b", r"\bunsupported\b",
+    r"\bimmer\s+noch\b", r"\bnoch\s+nicht\b", r"\bseit\s+(?:wochen|monaten|jahren)\b", r"\bgerade\b",
+    r"\bniemand\b", r"\bdeaktiviert\b", r"\btoujours\b", r"\bpas\s+encore\b",
+    r"\bdepuis\s+des\s+(?:semaines|mois)\b", r"\ben\s+ce\s+moment\b", r"\bpersonne\b", r"\bd[ée]sactiv",
+    r"\bn'importe\s+qui\b", r"\bsigue\b", r"\btodav[íi]a\b", r"\ba[úu]n\b", r"\bdesde\s+hace\b",
+    r"\bahora\s+mismo\b", r"\bnadie\b", r"\bcualquiera\b", r"\bdesactivad",
+    r"\bers\s+(?:misoedd|wythnosau|blynyddoedd)\b", r"\bo\s+hyd\b", r"\bdoes\s+neb\b",
 )
 _TEACHING = _rx(r"\bcourse\b", r"\bteach(?:es|ing)?\b", r"\blearn\b", r"\bmodule\b", r"\bhow\s+to\s+(?:prevent|defend)\b")
 _EXAM = _rx(r"\bexam", r"\btest\b", r"\bpaper\b", r"\bassessment\b", r"\bquiz\b", r"\bmock\b", r"\bexamen\b",
-            r"\bpr(?:ü|ue)fung\b", r"\barholiad\b")
+            r"\bpr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b")
 _ANSWERS = _rx(
     r"\banswers?\b", r"\bquestions?\b", r"\bmark\s+scheme\b", r"\banswer\s+key\b", r"\bsolutions?\b",
     r"\bmodel\s+answer\b", r"\br[ée]ponses?\b", r"\brespuestas?\b", r"\bantworten\b", r"\batebion\b",
+    r"\bl(?:ö|oe)sungen\b", r"\b(?:pr(?:ü|ue)fungs)?fragen\b", r"\bpreguntas\b", r"\bsoluciones\b", r"\bcorrig[ée]\b",
+    r"\bcwestiynau\b",
     r"\b\d{1,2}\s?[A-D]\b\s*,?\s*\d{1,2}\s?[A-D]\b", r"\b[A-D],\s*[A-D],\s*[A-D]\b",
 )
 _EXAM_LEAK = _rx(
@@ -198,6 +231,8 @@ _EXAM_LEAK = _rx(
     r"\bmark\s+scheme\b", r"\banswer\s+key\b", r"\breal\s+paper\b", r"\bmodel\s+answer\b",
     r"\b\d{1,2}\s?[A-D]\b\s*,?\s*\d{1,2}\s?[A-D]\b", r"\b[A-D],\s*[A-D],\s*[A-D]\b",
     r"\bquestion\s+\d+\s+(?:is|asks)\b", r"\b(?:is\s+)?(?:true|false),\s+\d+\s+is\b",
+    r"\bhier\s+(?:die|sind)\b", r"\bschicke\b", r"\bdieselben\s+wie\b", r"\bvoici\b", r"\bje\s+vous\s+les\s+envoie\b",
+    r"\bos\s+(?:las|los)\s+paso\b", r"\btengo\s+las\s+preguntas\b", r"\bdyma'r\b", r"\banfon",
 )
 _EXAM_OK = _rx(r"\bpractice\b", r"\bsample\b", r"\bavailable\s+to\b", r"\bon\s+our\s+website\b",
                r"\bmultiple-choice\s+paper\b")
@@ -206,11 +241,16 @@ _EXAM_OK = _rx(r"\bpractice\b", r"\bsample\b", r"\bavailable\s+to\b", r"\bon\s+o
 _NOT_PUBLIC_ANCHORS = (
     "publi", "releas", "announc", "out", "validat", "signed", "submitted", "preliminary", "provisional",
     "draft", "early", "raw", "first", "ahead", "before the", "review", "between us", "unofficial", "leaked",
-    "sneak", "ffentlich", "vorl", "gyhoeddi",
+    "sneak", "ffentlich", "vorl", "gyhoeddi", "provisoire", "liminaire", "internes", "intern", "pas encore",
+    "nicht", "todav", "sin publicar", "publicad", "preliminar", "internos", "borrador", "auditad", "dros dro",
+    "mewnol",
 )
 _SECRECY_ANCHORS = (
     "tell anyone", "quiet", "hush", "wraps", "say more", "say publicly", "anyone to know", "for now", "sit on",
-    "hold", "post", "publish", "go out", "until", "ahead of", "announced", "teams only",
+    "hold", "post", "publish", "go out", "until", "ahead of", "announced", "teams only", "word", "between",
+    "yoursel", "record", "public", "secret", "entre", "cit", "publier", "confidentiel", "unter uns", "geheim",
+    "ffentlich", "nichts", "teilen", "erst", "publiqu", "podemos", "hasta el", "compartir", "peidiwch",
+    "yfrinach", "rhannu",
 )
 _LAUNCH_ANCHORS = ("launch", "live", "roll", "pilot", "phase", "sprint", "on sale", "pencilled")
 

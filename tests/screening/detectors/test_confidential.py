@@ -209,3 +209,49 @@ def test_clean_corporate_set_is_rarely_flagged(detector: ConfidentialDetector) -
     flagged = sum(1 for found in predict_subtypes(detector, texts, THRESHOLD) if found)
     assert len(texts) >= 350
     assert flagged / len(texts) < 0.03
+
+
+# Soft cues in French, German, Spanish and Welsh: a cue in a non-English draft carries the finding even
+# though the English encoder is unsure. Written for this test, not copied from the data sets.
+NON_ENGLISH_CUE_CASES = [
+    ("de", "Die Quote liegt bei 17%, aber diese Zahl ist unveröffentlicht.", "unreleased_figures"),
+    ("fr", "Les chiffres internes montrent 23% d'inscriptions en plus.", "unreleased_figures"),
+    ("es", "Según los datos internos, el 15% de los alumnos abandona.", "unreleased_figures"),
+    ("de", "Der Virenschutz auf den Laborrechnern ist seit Monaten abgelaufen.", "security_weakness"),
+    ("fr", "Le serveur a une faille connue et personne ne l'a corrigée.", "security_weakness"),
+    ("es", "El cortafuegos del aula sigue apagado.", "security_weakness"),
+    ("cy", "Mae twll diogelwch yn y system o hyd.", "security_weakness"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "subtype"), NON_ENGLISH_CUE_CASES,
+                         ids=[f"{c[0]}-{c[2]}" for c in NON_ENGLISH_CUE_CASES])
+def test_non_english_soft_cues_are_reported(
+    detector: ConfidentialDetector, language: str, text: str, subtype: str
+) -> None:
+    (detection,) = detector.detect([Draft(text=text, language=language)])
+    assert subtype in {f.label for f in detection.findings if f.score >= THRESHOLD}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Unsere Jahreszahlen sind heute veröffentlicht worden: 12% mehr Abschlüsse."),
+    ("fr", "Notre formation en cybersécurité explique comment corriger une faille."),
+    ("es", "Nuestros cursos de seguridad informática empiezan en mayo."),
+])
+def test_non_english_clean_drafts_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
+    (detection,) = detector.detect([Draft(text=text, language=language)])
+    assert not [f for f in detection.findings if f.score >= THRESHOLD]
+
+
+def test_head_uses_the_cross_validated_threshold_from_its_metadata(detector: ConfidentialDetector) -> None:
+    from screening.detectors.confidential_parts.classifier import ConfidentialHead
+
+    head = ConfidentialHead.load()
+    assert head.artefact is not None
+    assert head.classifier_min == head.artefact.metadata["thresholds"]["classifier_min"]
+    assert head.classifier_min == head.artefact.metadata["metrics"]["classifier_min"]
+
+
+def test_a_rule_finding_is_not_repeated_by_the_classifier(detector: ConfidentialDetector) -> None:
+    labels = [f.label for f in _findings(detector, "The wifi password is Kestrel2026!")]
+    assert labels.count("credential") == 1
