@@ -78,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScreeningError as exc:
         print(f"screening: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`screening check ... | head`): nothing left to say
+        return 0
     except KeyboardInterrupt:
         print("screening: interrupted.", file=sys.stderr)
         return 130

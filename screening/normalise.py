@@ -10,6 +10,7 @@ lexical detectors themselves, because folding "0" to "o" here would break phone 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -104,3 +105,17 @@ def normalise(text: str) -> NormalisedText:
             out.append(c)
             origin.append(index)
     return NormalisedText(original=text, text="".join(out), origin=tuple(origin))
+
+
+def fold(text: str) -> str:
+    """The normalised form of a string, without the offset map (for patterns and word lists)."""
+    return normalise(text).text
+
+
+def compile_folded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a regular expression written in ordinary spelling so it matches normalised text.
+
+    Detectors see normalised text, where "contraseña" reads "contrasena" and "für" reads "fur";
+    a pattern that names accented words must be folded the same way or it never matches.
+    """
+    return re.compile(fold(pattern), flags)

@@ -46,3 +46,17 @@ def test_any_unicode_normalises_and_every_span_maps_inside_the_original(text):
                 continue
             s, e = n.span(start, end)
             assert 0 <= s <= e <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [(r"contraseña", "la contraseña es"), (r"nur\s+für\s+den", "Nur für den internen Gebrauch"),
+     (r"réservé", "réservé à l'équipe"), (r"código", "el código es 1234")],
+)
+def test_folded_patterns_match_normalised_text(pattern, text):
+    import re
+
+    from screening.normalise import compile_folded
+
+    assert re.search(pattern, normalise(text).text, re.IGNORECASE) is None  # the bug this guards against
+    assert compile_folded(pattern, re.IGNORECASE).search(normalise(text).text)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from screening.findings import Severity
+from screening.normalise import compile_folded
 
 SubType = Literal[
     "credential", "internal_marker", "nda_client", "codename", "embargo", "unreleased_figures",
@@ -53,7 +53,7 @@ class Sentence:
     end: int
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9¡¿])|\n+")
+_BOUNDARY = compile_folded(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9¡¿])|\n+")
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from screening.detectors.confidential_parts.common import Hit
+from screening.normalise import compile_folded
 
 # detect-secrets plugins not used: public IPs are not confidential (private ones are handled in
 # ``hosts``); the entropy and keyword plugins are handled separately below.
@@ -146,21 +147,21 @@ _VALUE = (
     r"|(?P<value>(?=[^\s,;]*(?:\d|[!#$%&*@^~?+=_]|(?-i:[a-z][A-Z])))[^\s\"'”’»,;]{3,64}))"
 )
 
-_PROSE = re.compile(
+_PROSE = compile_folded(
     rf"\b(?P<kw>{_PASSWORD_WORDS}|{_PIN_WORDS})(?P<qual>{_QUALIFIER}){_CONNECTOR}{_VALUE}",
     re.IGNORECASE,
 )
-_PIN_KEYWORD = re.compile(rf"^(?:{_PIN_WORDS})$", re.IGNORECASE)
+_PIN_KEYWORD = compile_folded(rf"^(?:{_PIN_WORDS})$", re.IGNORECASE)
 # "login: admin / Welcome1", "user root, pass Kx9!", "username events and password ...",
 # "Usuario: invitado, contraseña: ...": the secret is the second value.
-_USER_PAIR = re.compile(
+_USER_PAIR = compile_folded(
     r"\b(?:log-?in|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiant|defnyddiwr)"
     r"(?:\s+(?:for|to|on|of|pour|für|para)\b[^:\n]{1,40}?)?\s*[:=]?\s*\S{2,40}?"
     r"\s*(?:/|,|\band\b|\bwith\b|\bpass(?:word)?\b\s*:?)\s*(?:pass(?:word)?\s*:?\s*)?"
     r"[\"'“]?(?P<value>[^\s\"'”,;]{4,64})",
     re.IGNORECASE,
 )
-_WIFI = re.compile(r"\b(?:ssid|wi-?fi|wlan|router|network|réseau|red|rhwydwaith)\b", re.IGNORECASE)
+_WIFI = compile_folded(r"\b(?:ssid|wi-?fi|wlan|router|network|réseau|red|rhwydwaith)\b", re.IGNORECASE)
 _SYMBOLS = set("!#$%&*@^~?+=_-")
 _STOPWORDS = frozenset("""
 manager managers reset required changed changing expires expired strength strong weak policy policies
@@ -198,7 +199,7 @@ def _value_span(text: str, match: re.Match[str], group: str = "value") -> tuple[
 
 _PROSE_ANCHORS = (
     "pass", "pwd", "key", "pin", "code", "mdp", "wort", "contrase", "clave", "cyfrinair", "secret", "token",
-    "log", "user", "usuario", "benutzer", "identifiant", "defnyddiwr", "código", "cod ",
+    "log", "user", "usuario", "benutzer", "identifiant", "defnyddiwr", "codigo", "cod ",  # normalised spelling (no accents)
 )
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from screening.detectors.confidential_parts.common import DESCRIPTIONS, Hit, SubType, sentence_at
+from screening.normalise import compile_folded
 
 _F = re.IGNORECASE
 
@@ -36,7 +37,7 @@ class Cue:
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
+    return compile_folded("|".join(f"(?:{p})" for p in parts), _F)
 
 
 # -- hard markers ------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ _SERVICE = _rx(
     r"\bligne\s+de\s+signalement\b", r"\bberatung", r"\bl[íi]nea\b", r"\bllinell\b", r"\bcwnsela\b",
 )
 _LIFTED = _rx(r"\bembargo\s+(?:has\s+been\s+|is\s+|was\s+)?lifted\b", r"\blifted\s+the\s+embargo\b")
-_BARE_ADJECTIVE = re.compile(r"^(?:c|g|ch)yfrinachol$|^(?:confidential|confidencial|vertraulich)\b", _F)
+_BARE_ADJECTIVE = compile_folded(r"^(?:c|g|ch)yfrinachol$|^(?:confidential|confidencial|vertraulich)\b", _F)
 
 
 # Substrings (lower case) that every match of a marker family contains: a draft without any of

@@ -7,6 +7,7 @@ import pytest
 from screening.detectors.base import Draft
 from screening.detectors.confidential import ConfidentialDetector
 from screening.errors import ConfigError
+from screening.normalise import normalise
 from screening.pipeline import Screener
 from screening.policy import load_policy
 
@@ -29,8 +30,15 @@ def screener() -> Screener:
 
 
 def _findings(detector: ConfidentialDetector, text: str):
-    (detection,) = detector.detect([Draft(text=text, language="en")])
-    return [f for f in detection.findings if f.score >= THRESHOLD]
+    # Detectors are handed normalised text (the pipeline's contract); spans are mapped back here.
+    normalised = normalise(text)
+    (detection,) = detector.detect([Draft(text=normalised.text, language="en")])
+    kept = []
+    for f in detection.findings:
+        if f.score >= THRESHOLD:
+            start, end = normalised.span(f.start, f.end)
+            kept.append(f.replace(start=start, end=end, text=text[start:end]))
+    return kept
 
 
 def _spans(detector: ConfidentialDetector, text: str) -> set[tuple[str, str]]:
