@@ -33,7 +33,7 @@ from screening.toxicity.lexicon import Lexicon
 logger = logging.getLogger(__name__)
 
 ARTEFACT_NAME = "toxicity"
-ARTEFACT_VERSION = "v1"
+ARTEFACT_VERSION = "v2"
 HEADS = ("offensive", "discriminatory", "characteristic")
 
 # Types beyond skops' default-trusted set (scikit-learn estimators, numpy arrays) that the heads
@@ -77,8 +77,9 @@ class ToxicityModel:
         self.identity_terms: dict[str, list[str]] = identity["characteristics"]
         self.characteristics: list[str] = [str(c) for c in self.heads["characteristic"].classes_]
         # v2 heads read the text and the embedding; v1 heads read the embedding alone.
-        self.reads_text = isinstance(getattr(self.heads["offensive"], "estimator", None),
-                                     TextEmbeddingLogisticRegression)
+        inner = getattr(self.heads["offensive"], "estimator", None)
+        inner = getattr(inner, "estimator", inner)  # calibrated over a FrozenEstimator
+        self.reads_text = isinstance(inner, TextEmbeddingLogisticRegression)
         chosen = artefact.metadata.get("thresholds", {})
         try:
             self.thresholds = Thresholds(float(chosen["offensive"]), float(chosen["discriminatory"]))

@@ -127,18 +127,23 @@ Detectors `offensive.minilm.v1` and `discriminatory.minilm.v1` (`screening/detec
 names unchanged so policies keep working, detector `version` "2").
 
 ## What it is
-Three calibrated logistic-regression heads (scikit-learn `CalibratedClassifierCV`, sigmoid, 3 folds;
+Three calibrated logistic-regression heads (scikit-learn `CalibratedClassifierCV`, sigmoid;
 `screening/toxicity/heads.py`; saved with skops, loaded with an explicit list of trusted types):
 
 - `offensive.skops`: P(offensive): insults, profanity, harassment, mockery, threats, sexual content;
 - `discriminatory.skops`: P(demeans people for an Equality Act 2010 protected characteristic);
   both are `TextEmbeddingLogisticRegression`: one scikit-learn `Pipeline` of a `ColumnTransformer`
-  (TF-IDF character 2-5-grams (`char_wb`, 60k) and word 1-2-grams (30k) of the normalised draft text,
+  (TF-IDF of hashed character 2-5-grams (`char_wb`, 2^18 columns) and word 1-2-grams (2^17) of the draft text,
   plus the standardised all-MiniLM-L6-v2 sentence embedding (`models/encoder/minilm-l6-int8-v1`,
   ONNX int8) weighted 0.1) and `LogisticRegression(C=4, liblinear)`;
 - `characteristic.skops`: which characteristic (age, disability, gender_reassignment,
   marriage_civil_partnership, pregnancy_maternity, race, religion, sex, sexual_orientation), on the
   embedding alone (standardised dimensions + `LogisticRegression(C=0.05)`).
+
+The two stacked heads are fitted once on 90% of the training rows and sigmoid-calibrated on the
+other 10% (over the frozen head): 3-fold calibration took over ten minutes per head on the shared
+host. This v2 artefact carries v1's characteristic head and lexicon unchanged (a lean rebuild
+under a deadline); `python -m screening.training.toxicity train` refits all three.
 
 Around them (`screening/toxicity/`):
 - `lexicon.json`: {metrics.get('lexicon_terms', {}).get('seed', '-')} terms from a hand-curated seed list (`data/lexicon/seed.json`: profanity, insults, threats,
