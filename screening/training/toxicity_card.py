@@ -207,6 +207,9 @@ and the frozen encoder limit linear heads; a fine-tuned transformer is the next 
 - Int8 encoder: scores were trained and calibrated on the int8 encoder's embeddings; do not swap
   encoders without retraining. For v1 the int8 vs float ONNX effect on the embedding-only heads was
   small (OLID 0.6848 vs 0.6784, HatEval 0.6906 vs 0.6921); v2 leans less on the embedding.
+- v2 against v1: more neutral ToxiGen sentences about protected groups are flagged (11/53 vs 4/53)
+  and counter-speech is flagged more (2/5 vs 1/5); sexual innuendo without sexual words ("lay my
+  pipes") scores just under the offensive threshold (0.30 vs 0.32).
 - The templated workplace training drafts repeat openings and phrases; held-out drafts use different
   wording, but the workplace held-out set is small (124 drafts), so its figures move by several
   points per draft group.
