@@ -1,10 +1,10 @@
 """Discriminatory content: demeaning people for an Equality Act 2010 protected characteristic.
 
-``discriminatory.minilm.v1``: a calibrated head on the shared MiniLM embedding, a characteristic
+``discriminatory.minilm.v1``: a calibrated head on the text and the shared MiniLM embedding, a characteristic
 head naming which characteristic (the finding's label: ``age``, ``race``, ``sex`` ...), and the
 slur lexicon. Findings point at a slur when there is one, else at the sentence the head scores
 highest (``biased job adverts``: "not suitable for mums"). ``Detection.scores`` always carries the
-discriminatory score. Model card: ``models/toxicity/v1/README.md``.
+discriminatory score. Model card: ``models/toxicity/v2/README.md``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class DiscriminatoryDetector(ToxicityDetectorBase):
     """Flags drafts that demean or exclude people for a protected characteristic."""
 
     name: ClassVar[str] = "discriminatory.minilm.v1"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     categories: ClassVar[tuple[Category, ...]] = ("discriminatory",)
     requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
 

@@ -1,9 +1,9 @@
 """Offensive content: insults, profanity, harassment and mockery, threats, sexual content.
 
-``offensive.minilm.v1``: a calibrated head on the shared MiniLM embedding plus an
+``offensive.minilm.v1``: a calibrated head on the text (TF-IDF n-grams) and the shared MiniLM embedding, plus an
 obfuscation-tolerant lexicon (``screening.toxicity``); findings point at the offending words
 (lexicon match, else leave-one-out attribution, else the sentence). ``Detection.scores`` always
-carries the offensive score, also under the threshold. Model card: ``models/toxicity/v1/README.md``.
+carries the offensive score, also under the threshold. Model card: ``models/toxicity/v2/README.md``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class OffensiveDetector(ToxicityDetectorBase):
     """Flags offensive drafts and points at the words that make them so."""
 
     name: ClassVar[str] = "offensive.minilm.v1"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     categories: ClassVar[tuple[Category, ...]] = ("offensive",)
     requires: ClassVar[frozenset[Feature]] = frozenset({"embedding"})
 

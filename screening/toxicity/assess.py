@@ -2,9 +2,9 @@
 
 ``assess`` combines, per text:
 
-- the calibrated head probabilities on the sentence embedding;
+- the calibrated head probabilities on the text and its sentence embedding;
 - the same heads on a *de-obfuscated* copy when the lexicon found a disguised term (``f*cking`` ->
-  ``fucking``), because the encoder reads ``f * ck`` as punctuation and letters;
+  ``fucking``, ``1d10t`` -> ``idiot``), because the encoder reads ``f * ck`` as punctuation and letters;
 - floors from the lexicon: a strong offensive term (obscenity) scores at least
   ``PROFANITY_FLOOR`` and a slur at least ``SLUR_FLOOR``, so obscenity and slurs are always reviewed
   whatever the sentence around them says;
@@ -84,16 +84,19 @@ def assess(
         raise ValueError(f"{len(texts)} texts but {len(embeddings)} embeddings.")
     if not texts:
         return []
-    offensive = model.offensive_proba(embeddings)
-    discriminatory = model.discriminatory_proba(embeddings)
+    offensive = model.offensive_proba(texts, embeddings)
+    discriminatory = model.discriminatory_proba(texts, embeddings)
     characteristic = model.characteristic_proba(embeddings)
     matches = [model.lexicon.find(t) for t in texts]
-    disguised = [i for i, m in enumerate(matches) if any(x.obfuscated and x.term.tier == "strong" for x in m)]
+    # Any disguised term, weak ones too: "1d10t" is noise to both the n-grams and the encoder.
+    disguised = [i for i, m in enumerate(matches) if any(x.obfuscated for x in m)]
     head_offensive, head_discriminatory = offensive.copy(), discriminatory.copy()
     if disguised:
-        plain = encoder.encode([deobfuscate(texts[i], matches[i]) for i in disguised])
-        offensive[disguised] = np.maximum(offensive[disguised], model.offensive_proba(plain))
-        discriminatory[disguised] = np.maximum(discriminatory[disguised], model.discriminatory_proba(plain))
+        plain_texts = [deobfuscate(texts[i], matches[i]) for i in disguised]
+        plain = encoder.encode(plain_texts)
+        offensive[disguised] = np.maximum(offensive[disguised], model.offensive_proba(plain_texts, plain))
+        discriminatory[disguised] = np.maximum(discriminatory[disguised],
+                                               model.discriminatory_proba(plain_texts, plain))
     identity = IdentityTerms(model.identity_terms)
     results = []
     for i, text in enumerate(texts):

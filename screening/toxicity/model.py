@@ -1,11 +1,12 @@
-"""The trained toxicity heads and word lists, loaded once from ``models/toxicity/v1/``.
+"""The trained toxicity heads and word lists, loaded once from ``models/toxicity/v2/``.
 
-The artefact holds three scikit-learn heads over the shared MiniLM sentence embedding, saved with
-skops (never pickle) and checked by sha256 on load:
+The artefact holds three scikit-learn heads, saved with skops (never pickle) and checked by sha256
+on load:
 
-- ``offensive.skops``: calibrated probability that a post is offensive;
-- ``discriminatory.skops``: calibrated probability that it demeans a protected group;
-- ``characteristic.skops``: which Equality Act characteristic a discriminatory post targets;
+- ``offensive.skops``: calibrated probability that a post is offensive (TF-IDF n-grams of the text
+  stacked with the shared MiniLM sentence embedding);
+- ``discriminatory.skops``: calibrated probability that it demeans a protected group (same inputs);
+- ``characteristic.skops``: which Equality Act characteristic a discriminatory post targets (embedding);
 
 plus ``lexicon.json`` (offensive terms and slurs, matched obfuscation-tolerantly),
 ``identity.json`` (words naming protected groups) and, in ``metadata.json``, the thresholds chosen
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,12 +27,13 @@ import numpy as np
 
 from screening.artefacts import Artefact, load_artefact
 from screening.errors import ModelLoadError
+from screening.toxicity.heads import TextEmbeddingLogisticRegression, head_inputs
 from screening.toxicity.lexicon import Lexicon
 
 logger = logging.getLogger(__name__)
 
 ARTEFACT_NAME = "toxicity"
-ARTEFACT_VERSION = "v1"
+ARTEFACT_VERSION = "v2"
 HEADS = ("offensive", "discriminatory", "characteristic")
 
 # Types beyond skops' default-trusted set (scikit-learn estimators, numpy arrays) that the heads
@@ -39,6 +42,7 @@ TRUSTED_TYPES = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "screening.toxicity.heads.ScaledLogisticRegression",
+    "screening.toxicity.heads.TextEmbeddingLogisticRegression",
 ]
 
 
@@ -72,6 +76,10 @@ class ToxicityModel:
         identity = json.loads(artefact.file("identity.json").read_text(encoding="utf-8"))
         self.identity_terms: dict[str, list[str]] = identity["characteristics"]
         self.characteristics: list[str] = [str(c) for c in self.heads["characteristic"].classes_]
+        # v2 heads read the text and the embedding; v1 heads read the embedding alone.
+        inner = getattr(self.heads["offensive"], "estimator", None)
+        inner = getattr(inner, "estimator", inner)  # calibrated over a FrozenEstimator
+        self.reads_text = isinstance(inner, TextEmbeddingLogisticRegression)
         chosen = artefact.metadata.get("thresholds", {})
         try:
             self.thresholds = Thresholds(float(chosen["offensive"]), float(chosen["discriminatory"]))
@@ -81,13 +89,16 @@ class ToxicityModel:
                 "discriminatory; retrain with `screening train toxicity`."
             ) from None
 
-    def offensive_proba(self, embeddings: np.ndarray) -> np.ndarray:
-        """Calibrated P(offensive) per row of ``embeddings`` (n, 384)."""
-        return self.heads["offensive"].predict_proba(embeddings)[:, 1]
+    def offensive_proba(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated P(offensive) per text (``embeddings``: the encoder's (n, 384) rows for ``texts``)."""
+        return self.heads["offensive"].predict_proba(self._inputs(texts, embeddings))[:, 1]
 
-    def discriminatory_proba(self, embeddings: np.ndarray) -> np.ndarray:
-        """Calibrated P(discriminatory) per row."""
-        return self.heads["discriminatory"].predict_proba(embeddings)[:, 1]
+    def discriminatory_proba(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated P(discriminatory) per text."""
+        return self.heads["discriminatory"].predict_proba(self._inputs(texts, embeddings))[:, 1]
+
+    def _inputs(self, texts: Sequence[str], embeddings: np.ndarray) -> Any:
+        return head_inputs(texts, embeddings) if self.reads_text else embeddings
 
     def characteristic_proba(self, embeddings: np.ndarray) -> np.ndarray:
         """P(characteristic | discriminatory) per row, columns in ``self.characteristics`` order."""
@@ -98,11 +109,12 @@ _lock = threading.Lock()
 _cached: ToxicityModel | None = None
 
 
-def load_toxicity_model(root: Path | None = None) -> ToxicityModel:
-    """The process-wide toxicity model (``root``: another models folder, bypassing the cache)."""
+def load_toxicity_model(root: Path | None = None, version: str = ARTEFACT_VERSION) -> ToxicityModel:
+    """The process-wide toxicity model (``root``: another models folder, bypassing the cache; ``version``
+    is honoured only with ``root``)."""
     global _cached
     if root is not None:
-        return ToxicityModel(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root=root))
+        return ToxicityModel(load_artefact(ARTEFACT_NAME, version, root=root))
     if _cached is None:
         with _lock:
             if _cached is None:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from screening.encoder import Encoder
 
 Method = Literal["lexicon", "attribution", "sentence"]
-ScoreFn = Callable[[np.ndarray], np.ndarray]
+# (texts, their embeddings) -> one probability per text.
+ScoreFn = Callable[[Sequence[str], np.ndarray], np.ndarray]
 
 _WORD = re.compile(r"\S+")
 _EDGE = ".,;:!?\"'’“”()[]{}<>"
@@ -88,7 +89,7 @@ def leave_one_out(text: str, score: ScoreFn, encoder: Encoder, max_words: int = 
     if not spans:
         return []
     variants = [text] + [text[:s] + text[e:] for s, e in spans]
-    probabilities = score(encoder.encode(variants))
+    probabilities = score(variants, encoder.encode(variants))
     return [(s, e, float(probabilities[0] - p)) for (s, e), p in zip(spans, probabilities[1:], strict=True)]
 
 
@@ -116,7 +117,8 @@ def best_sentence(text: str, score: ScoreFn, encoder: Encoder, threshold: float)
     parts = sentences(text)
     if len(parts) == 1:
         return parts
-    probabilities = score(encoder.encode([text[s:e] for s, e in parts]))
+    pieces = [text[s:e] for s, e in parts]
+    probabilities = score(pieces, encoder.encode(pieces))
     top = int(np.argmax(probabilities))
     return [p for i, p in enumerate(parts) if i == top or probabilities[i] >= threshold]
 

@@ -1,4 +1,4 @@
-"""The model card of ``models/toxicity/v1`` and the evaluation table, written from measured metrics."""
+"""The model card of ``models/toxicity/v2`` and the evaluation table, written from measured metrics."""
 
 from __future__ import annotations
 
@@ -57,11 +57,25 @@ def metrics_table(metrics: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# v1 (embedding-only heads + lexicon, thresholds 0.58 / 0.42), measured by `evaluate` at commit
+# e344385 on the same validation / held-out splits; the corporate-clean row re-measured on the 420
+# posts of data/corporate/clean.jsonl (v1's own card used 50 posts, 0 flagged).
+V1_SHIPPED = {
+    "olid_val_offensive": {"macro_f1": 0.6488, "recall": 0.7495, "precision": 0.5029},
+    "workplace_heldout_offensive": {"macro_f1": 0.7962, "recall": 0.62, "precision": 0.7949},
+    "hateval_val_discriminatory": {"macro_f1": 0.6906, "recall": 0.7283, "precision": 0.6195},
+    "hatemoji_val_discriminatory": {"macro_f1": 0.5331, "recall": 0.6296, "precision": 0.4928},
+    "workplace_heldout_discriminatory": {"macro_f1": 0.719, "recall": 0.3864, "precision": 0.8947},
+}
+V1_OTHER = {"toxic_spans_char_f1": 0.6275, "corporate_clean_flagged": "3 / 420"}
+
+
 def comparison_table(metrics: dict[str, Any]) -> str:
     comparison = metrics.get("comparison", {})
     base, emb = comparison.get("tfidf_baseline", {}), comparison.get("embedding_heads_only", {})
-    lines = ["| check (macro-F1 / recall / precision) | TF-IDF char 2-5 + LR | MiniLM heads | MiniLM heads + lexicon (shipped) |",
-             "|---|---|---|---|"]
+    lines = ["| check (macro-F1 / recall / precision) | TF-IDF char 2-5 + LR | v1 (MiniLM heads + lexicon) "
+             "| v2 stacked heads alone | v2 stacked heads + lexicon (shipped) |",
+             "|---|---|---|---|---|"]
     shipped = {
         "olid_val_offensive": metrics.get("olid_val"),
         "workplace_heldout_offensive": metrics.get("workplace_heldout_offensive"),
@@ -72,7 +86,13 @@ def comparison_table(metrics: dict[str, Any]) -> str:
     for key, current in shipped.items():
         def cell(m: dict[str, Any] | None) -> str:
             return f"{m['macro_f1']} / {m['recall']} / {m['precision']}" if m else "-"
-        lines.append(f"| {key} | {cell(base.get(key))} | {cell(emb.get(key))} | {cell(current)} |")
+        lines.append(f"| {key} | {cell(base.get(key))} | {cell(V1_SHIPPED.get(key))} | {cell(emb.get(key))} "
+                     f"| {cell(current)} |")
+    spans = metrics.get("toxic_spans_trial", {}).get("char_f1", "-")
+    clean = metrics.get("corporate_clean_flagged", {})
+    lines.append(f"| Toxic Spans trial char F1 | - | {V1_OTHER['toxic_spans_char_f1']} | - | {spans} |")
+    lines.append(f"| corporate clean posts flagged | - | {V1_OTHER['corporate_clean_flagged']} | - "
+                 f"| {clean.get('flagged', '-')} / {clean.get('n', '-')} |")
     return "\n".join(lines)
 
 
@@ -101,20 +121,29 @@ def targets_table(metrics: dict[str, Any]) -> str:
 def model_card(thresholds: dict[str, float], metrics: dict[str, Any]) -> str:
     rows = metrics.get("training_rows", {})
     data_rows = ", ".join(f"{k} {v}" for k, v in sorted(rows.items()))
-    return f"""# Toxicity heads: offensive and discriminatory (`toxicity/v1`)
+    return f"""# Toxicity heads: offensive and discriminatory (`toxicity/v2`)
 
-Detectors `offensive.minilm.v1` and `discriminatory.minilm.v1` (`screening/detectors/`).
+Detectors `offensive.minilm.v1` and `discriminatory.minilm.v1` (`screening/detectors/`; registered
+names unchanged so policies keep working, detector `version` "2").
 
 ## What it is
-Three calibrated logistic-regression heads (scikit-learn `CalibratedClassifierCV`, sigmoid, 3 folds,
-over standardised dimensions + `LogisticRegression(C=0.05)` (`screening/toxicity/heads.py`);
-saved with skops, loaded with an explicit list of trusted types) over the shared all-MiniLM-L6-v2
-sentence embedding (`models/encoder/minilm-l6-int8-v1`, ONNX int8):
+Three calibrated logistic-regression heads (scikit-learn `CalibratedClassifierCV`, sigmoid;
+`screening/toxicity/heads.py`; saved with skops, loaded with an explicit list of trusted types):
 
 - `offensive.skops`: P(offensive): insults, profanity, harassment, mockery, threats, sexual content;
 - `discriminatory.skops`: P(demeans people for an Equality Act 2010 protected characteristic);
+  both are `TextEmbeddingLogisticRegression`: one scikit-learn `Pipeline` of a `ColumnTransformer`
+  (TF-IDF of hashed character 2-5-grams (`char_wb`, 2^18 columns) and word 1-2-grams (2^17) of the draft text,
+  plus the standardised all-MiniLM-L6-v2 sentence embedding (`models/encoder/minilm-l6-int8-v1`,
+  ONNX int8) weighted 0.1) and `LogisticRegression(C=4, liblinear)`;
 - `characteristic.skops`: which characteristic (age, disability, gender_reassignment,
-  marriage_civil_partnership, pregnancy_maternity, race, religion, sex, sexual_orientation).
+  marriage_civil_partnership, pregnancy_maternity, race, religion, sex, sexual_orientation), on the
+  embedding alone (standardised dimensions + `LogisticRegression(C=0.05)`).
+
+The two stacked heads are fitted once on 90% of the training rows and sigmoid-calibrated on the
+other 10% (over the frozen head): 3-fold calibration took over ten minutes per head on the shared
+host. This v2 artefact carries v1's characteristic head and lexicon unchanged (a lean rebuild
+under a deadline); `python -m screening.training.toxicity train` refits all three.
 
 Around them (`screening/toxicity/`):
 - `lexicon.json`: {metrics.get('lexicon_terms', {}).get('seed', '-')} terms from a hand-curated seed list (`data/lexicon/seed.json`: profanity, insults, threats,
@@ -136,29 +165,30 @@ a person.
 
 ## Thresholds (chosen on validation data; also set in `screening/policy/default.yaml`)
 - offensive: **{thresholds['offensive']}** (maximises mean macro-F1 over OLID validation and the workplace validation drafts)
-- discriminatory: **{thresholds['discriminatory']}** (maximises HatEval validation macro-F1; adding HatemojiBuild or the ~10 positive workplace validation drafts pulled it to 0.26-0.32, where 31% of identity-positive drafts and counter-speech were flagged)
+- discriminatory: **{thresholds['discriminatory']}** (maximises mean macro-F1 over HatEval validation and the workplace validation drafts)
+- The workplace held-out drafts were never used to choose anything.
 - Severity: low below 0.7, medium below 0.85, high from 0.85 (threats at least medium).
 
 ## Data
 See `data/README.md` for sources and licences. Rows per source/split: {data_rows}.
 Labels a source does not give are left out of that head (HatEval says nothing about offensiveness).
-Workplace drafts are weighted 40x (10x left held-out workplace recall at 0.56). Stormfront is CC BY-SA 3.0 ES (share-alike): the learned weights
+Workplace drafts (`train.jsonl` and the templated `train_extra.jsonl`, see `data/workplace/README.md`)
+are weighted 40x (10x left v1's held-out workplace recall at 0.56). Stormfront is CC BY-SA 3.0 ES (share-alike): the learned weights
 are arguably a derivative; treat the heads as CC BY-SA-compatible when redistributing.
 
 ## Metrics (validation and held-out data; the public test sets are held out elsewhere)
 {metrics_table(metrics)}
 
-### Comparison with a TF-IDF baseline (same data, splits, weights and thresholds)
+### v1 vs v2 vs a TF-IDF baseline (same validation / held-out splits)
+The TF-IDF baseline column (character 2-5-grams + LR) was measured in v1's run (v1's training data
+and thresholds 0.58 / 0.42); "v2 stacked heads alone" leaves out the lexicon and de-obfuscation.
 {comparison_table(metrics)}
 
 ## Against the project's targets (validation / held-out proxies)
 {targets_table(metrics)}
 
-The frozen MiniLM embedding with linear heads does not reach the OLID and workplace targets, and a
-character TF-IDF baseline beats it on every public check above. The measured next step: stacking
-TF-IDF character 2-5-grams with the embedding in one head gave OLID validation macro-F1 0.741 and
-HatEval 0.733 in an experiment (vs 0.705 / 0.701 for the embedding alone, same data), at the cost of
-a text feature path in the heads.
+OLID macro-F1 stays well under 0.80: OLID's labels (any profanity in a tweet counts as offensive)
+and the frozen encoder limit linear heads; a fine-tuned transformer is the next step there.
 
 ## Limitations
 - Subtle workplace discrimination (biased job adverts, stereotypes without slurs) is often scored
@@ -175,10 +205,18 @@ a text feature path in the heads.
 - Identity words alone are not findings, but posts about protected groups in heated language are
   flagged more often (see the false-positive table).
 - Int8 encoder: scores were trained and calibrated on the int8 encoder's embeddings; do not swap
-  encoders without retraining.
+  encoders without retraining. For v1 the int8 vs float ONNX effect on the embedding-only heads was
+  small (OLID 0.6848 vs 0.6784, HatEval 0.6906 vs 0.6921); v2 leans less on the embedding.
+- v2 against v1: more neutral ToxiGen sentences about protected groups are flagged (11/53 vs 4/53)
+  and counter-speech is flagged more (2/5 vs 1/5); sexual innuendo without sexual words ("lay my
+  pipes") scores just under the offensive threshold (0.30 vs 0.32).
+- The templated workplace training drafts repeat openings and phrases; held-out drafts use different
+  wording, but the workplace held-out set is small (124 drafts), so its figures move by several
+  points per draft group.
 
 ## Rebuild
-`nice -n 10 python -m screening.training.toxicity train` (about a minute with the embedding cache
-in `var/cache/embeddings/`; first run encodes ~76k texts, ~15 minutes on two cores).
+`nice -n 10 python -m screening.training.toxicity train` (about 15 minutes on two shared cores with
+the embedding cache in `var/cache/embeddings/`; without it the first run encodes ~76k texts, ~18
+minutes more). `python -m screening.training.workplace_drafts` rewrites `train_extra.jsonl`.
 `python -m screening.training.toxicity evaluate` re-measures the shipped artefact.
 """

@@ -247,8 +247,8 @@ def load_stormfront(folder: Path) -> Iterator[Example]:
 
 
 def load_workplace(folder: Path) -> Iterator[Example]:
-    """The project's workplace drafts: ``train.jsonl`` (train/val by hash) and ``heldout.jsonl``."""
-    for name in ("train.jsonl", "heldout.jsonl", "clean_corporate.jsonl"):
+    """The project's workplace drafts: ``train.jsonl`` and ``train_extra.jsonl`` (train/val by hash), ``heldout.jsonl``."""
+    for name in ("train.jsonl", "train_extra.jsonl", "heldout.jsonl", "clean_corporate.jsonl"):
         path = folder / name
         if not path.is_file():
             continue
@@ -256,7 +256,7 @@ def load_workplace(folder: Path) -> Iterator[Example]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            split = "heldout" if name != "train.jsonl" else _hash_split(row["text"], 0.15)
+            split = _hash_split(row["text"], 0.15) if name.startswith("train") else "heldout"
             yield Example(row["text"], "workplace", split, offensive=row["offensive"],
                           discriminatory=row["discriminatory"], characteristic=row.get("characteristic"),
                           kind=row.get("kind", ""))

@@ -34,13 +34,14 @@ def test_toxicity_model_refuses_a_changed_file_naming_it(artefact_copy: Path, fi
 
 def test_toxicity_model_heads_give_probabilities_that_separate_abuse_from_news() -> None:
     model = load_toxicity_model()
-    embeddings = load_encoder().encode([
+    texts = [
         "You are a pathetic idiot and everyone hates you.",
         "Immigrants are parasites and should be sent back.",
         "Open day is on Saturday from 10am to 3pm.",
-    ])
-    offensive = model.offensive_proba(embeddings)
-    discriminatory = model.discriminatory_proba(embeddings)
+    ]
+    embeddings = load_encoder().encode(texts)
+    offensive = model.offensive_proba(texts, embeddings)
+    discriminatory = model.discriminatory_proba(texts, embeddings)
     assert np.all((offensive >= 0) & (offensive <= 1))
     assert offensive[0] > model.thresholds.offensive > offensive[2]
     assert discriminatory[1] > model.thresholds.discriminatory > discriminatory[2]
