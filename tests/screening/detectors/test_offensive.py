@@ -31,7 +31,9 @@ def run(detector: OffensiveDetector, text: str, language: str = "en") -> Detecti
         "Dave in accounts is a complete idiot and everyone knows it.",
         "Our competitors at Brightwell are a bunch of clueless morons.",
         "If Mark touches my lunch again I'll break his legs.",
-        "The new receptionist can lay my pipes any day ;)",
+        pytest.param("The new receptionist can lay my pipes any day ;)", marks=pytest.mark.xfail(
+            strict=True, reason="known miss: innuendo without a rude word scores 0.30 under the 0.32 threshold "
+            "(models/toxicity/v2/README.md, limitations)")),
         "Honestly our client is a lying bastard.",
         "Shut up Kevin, nobody cares about your stupid opinion.",
         "What a pathetic loser our new manager is.",
