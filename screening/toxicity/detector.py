@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from screening.toxicity.assess import Assessment, assess
@@ -14,6 +16,18 @@ if TYPE_CHECKING:
     from screening.findings import Category
     from screening.policy.model import Policy
     from screening.toxicity.model import ToxicityModel
+
+
+# The offensive and discriminatory detectors read the same heads and the same per-draft assessment:
+# load the model once per process and score each batch once, whichever detector asks first.
+_last_batch = threading.local()
+
+
+@lru_cache(maxsize=1)
+def _shared_model() -> ToxicityModel:
+    from screening.toxicity.model import load_toxicity_model
+
+    return load_toxicity_model()
 
 
 class ToxicityDetectorBase:
@@ -33,15 +47,19 @@ class ToxicityDetectorBase:
     def load(self) -> None:
         if self._model is None:
             from screening.encoder import load_encoder
-            from screening.toxicity.model import load_toxicity_model
 
-            self._model = load_toxicity_model()
+            self._model = _shared_model()
             self._encoder = load_encoder()
 
     def assess_batch(self, drafts: Sequence[Draft]) -> tuple[ToxicityModel, Encoder, list[Assessment]]:
         """The loaded model and encoder, and one ``Assessment`` per draft (shared embeddings reused)."""
         self.load()
         assert self._model is not None and self._encoder is not None
+        texts = tuple(d.text for d in drafts)
+        memo = getattr(_last_batch, "value", None)
+        if memo is not None and memo[0] is self._model and memo[1] == texts:
+            return self._model, self._encoder, memo[2]
         embeddings = draft_embeddings(drafts, self._encoder)
-        scored = assess([d.text for d in drafts], embeddings, self._model, self._encoder)
+        scored = assess(list(texts), embeddings, self._model, self._encoder)
+        _last_batch.value = (self._model, texts, scored)
         return self._model, self._encoder, scored
