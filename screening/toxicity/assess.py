@@ -76,6 +76,15 @@ class IdentityTerms:
         return {c for c, pattern in self._patterns.items() if pattern.search(text)}
 
 
+def _identity_terms(model: ToxicityModel) -> IdentityTerms:
+    """The model's identity-term patterns, compiled once per loaded model."""
+    compiled = getattr(model, "_identity_patterns", None)
+    if compiled is None:
+        compiled = IdentityTerms(model.identity_terms)
+        model._identity_patterns = compiled  # type: ignore[attr-defined]
+    return compiled
+
+
 def assess(
     texts: Sequence[str], embeddings: np.ndarray, model: ToxicityModel, encoder: Encoder
 ) -> list[Assessment]:
@@ -97,7 +106,7 @@ def assess(
         offensive[disguised] = np.maximum(offensive[disguised], model.offensive_proba(plain_texts, plain))
         discriminatory[disguised] = np.maximum(discriminatory[disguised],
                                                model.discriminatory_proba(plain_texts, plain))
-    identity = IdentityTerms(model.identity_terms)
+    identity = _identity_terms(model)
     results = []
     for i, text in enumerate(texts):
         strong = [m for m in matches[i] if m.term.tier == "strong"]

@@ -27,6 +27,7 @@ import numpy as np
 
 from screening.artefacts import Artefact, load_artefact
 from screening.errors import ModelLoadError
+from screening.toxicity.fast import CompiledHead, HashedText, compile_head
 from screening.toxicity.heads import TextEmbeddingLogisticRegression, head_inputs
 from screening.toxicity.lexicon import Lexicon
 
@@ -35,6 +36,15 @@ logger = logging.getLogger(__name__)
 ARTEFACT_NAME = "toxicity"
 ARTEFACT_VERSION = "v2"
 HEADS = ("offensive", "discriminatory", "characteristic")
+# Texts the compiled heads are checked on at load time against scikit-learn's own predict_proba.
+PROBE_TEXTS = (
+    "Great turnout at the open day today. Thanks to everyone who came along!",
+    "Whoever organised this is a complete idiot, what a useless shambles.",
+    "Women just aren't cut out for engineering, let's be honest.",
+    "f u c k this, sh1t day",
+    "",
+)
+PROBE_TOLERANCE = 1e-5
 
 # Types beyond skops' default-trusted set (scikit-learn estimators, numpy arrays) that the heads
 # contain; a file holding anything else is refused at load time.
@@ -76,10 +86,16 @@ class ToxicityModel:
         identity = json.loads(artefact.file("identity.json").read_text(encoding="utf-8"))
         self.identity_terms: dict[str, list[str]] = identity["characteristics"]
         self.characteristics: list[str] = [str(c) for c in self.heads["characteristic"].classes_]
+        # Scoring goes through compiled copies of the heads (same arithmetic, no per-call overhead).
+        self._compiled: dict[str, CompiledHead] = {name: compile_head(h) for name, h in self.heads.items()}
+        self._hashed = threading.local()
         # v2 heads read the text and the embedding; v1 heads read the embedding alone.
         inner = getattr(self.heads["offensive"], "estimator", None)
         inner = getattr(inner, "estimator", inner)  # calibrated over a FrozenEstimator
         self.reads_text = isinstance(inner, TextEmbeddingLogisticRegression)
+        dims = int(self._compiled["characteristic"].dims)
+        probe = np.random.default_rng(0).standard_normal((len(PROBE_TEXTS), dims)).astype(np.float32)
+        self.check_compiled(probe / np.linalg.norm(probe, axis=1, keepdims=True))
         chosen = artefact.metadata.get("thresholds", {})
         try:
             self.thresholds = Thresholds(float(chosen["offensive"]), float(chosen["discriminatory"]))
@@ -91,18 +107,46 @@ class ToxicityModel:
 
     def offensive_proba(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
         """Calibrated P(offensive) per text (``embeddings``: the encoder's (n, 384) rows for ``texts``)."""
-        return self.heads["offensive"].predict_proba(self._inputs(texts, embeddings))[:, 1]
+        return self._compiled["offensive"].proba(self._hashed_text(texts), embeddings)[:, 1]
 
     def discriminatory_proba(self, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
         """Calibrated P(discriminatory) per text."""
-        return self.heads["discriminatory"].predict_proba(self._inputs(texts, embeddings))[:, 1]
-
-    def _inputs(self, texts: Sequence[str], embeddings: np.ndarray) -> Any:
-        return head_inputs(texts, embeddings) if self.reads_text else embeddings
+        return self._compiled["discriminatory"].proba(self._hashed_text(texts), embeddings)[:, 1]
 
     def characteristic_proba(self, embeddings: np.ndarray) -> np.ndarray:
         """P(characteristic | discriminatory) per row, columns in ``self.characteristics`` order."""
-        return self.heads["characteristic"].predict_proba(embeddings)
+        return self._compiled["characteristic"].proba(None, embeddings)
+
+    def sklearn_proba(self, head: str, texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """``head``'s probabilities through scikit-learn itself (the reference the compiled heads match)."""
+        reads_text = head != "characteristic" and self.reads_text
+        return self.heads[head].predict_proba(head_inputs(texts, embeddings) if reads_text else embeddings)
+
+    def check_compiled(self, embeddings: np.ndarray, texts: Sequence[str] = PROBE_TEXTS) -> float:
+        """Largest difference between the compiled heads and scikit-learn on ``texts``; raises over tolerance."""
+        worst = 0.0
+        for head in HEADS:
+            fast = self._compiled[head].proba(None if head == "characteristic" else HashedText(texts), embeddings)
+            worst = max(worst, float(np.max(np.abs(fast - self.sklearn_proba(head, texts, embeddings)))))
+        if worst > PROBE_TOLERANCE:
+            raise ModelLoadError(
+                f"The compiled toxicity heads differ from scikit-learn by {worst:.2g} on the probe texts "
+                f"(tolerance {PROBE_TOLERANCE:g}); the installed scikit-learn computes these heads differently "
+                "from the one this library was checked with. Install the pinned versions (requirements.lock)."
+            )
+        return worst
+
+    def _hashed_text(self, texts: Sequence[str]) -> HashedText | None:
+        """The n-gram counts of ``texts``, reused while the same batch is scored by several heads."""
+        if not self.reads_text:
+            return None
+        last: HashedText | None = getattr(self._hashed, "value", None)
+        if last is not None and len(last.texts) == len(texts) and all(
+            a is b or a == b for a, b in zip(last.texts, texts, strict=True)
+        ):
+            return last
+        hashed = self._hashed.value = HashedText(texts)
+        return hashed
 
 
 _lock = threading.Lock()
