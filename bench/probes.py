@@ -53,7 +53,9 @@ def latency(drafts: int, seed: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     screener.screen_many(texts)
     batch_seconds = time.perf_counter() - t0
+    means = _means(screener, texts, floor)
     return {
+        **means,
         "drafts": len(texts),
         "chars_p50": statistics.median(len(t) for t in texts),
         "chars_max": max(len(t) for t in texts),
@@ -66,6 +68,55 @@ def latency(drafts: int, seed: int) -> dict[str, Any]:
         "screen_one_by_one_per_s": len(texts) / sum(screen_times),
         "screen_many_per_s": len(texts) / batch_seconds,
     }
+
+
+def _means(screener: Any, texts: list[str], floor: Any) -> dict[str, Any]:
+    """Each speed means with and without, on the same drafts in this process."""
+    from screening.encoder import load_encoder
+    from screening.nlp import detect_languages, load_spacy
+    from screening.toxicity.model import load_toxicity_model
+
+    out: dict[str, Any] = {}
+    prefilter = screener.prefilter
+    if prefilter is not None:
+        out["cleared_share"] = sum(prefilter.cleared(texts, detect_languages(texts))) / len(texts)
+        screener.prefilter = None
+        times = []
+        for text in texts:
+            t0 = time.perf_counter()
+            screener.screen(text)
+            times.append(time.perf_counter() - t0)
+        screener.prefilter = prefilter
+        out["no_prefilter_p50_ms"] = 1000 * percentile(times, 0.50)
+        out["no_prefilter_p95_ms"] = 1000 * percentile(times, 0.95)
+    # The shared spaCy pass (senter, parser on demand) against the same model with its parser.
+    shared, sample = load_spacy(), texts[:300]
+    t0 = time.perf_counter()
+    for text in sample:
+        shared(text)
+    out["shared_pass_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
+    with_parser = floor.select_pipes(disable=["lemmatizer"])
+    t0 = time.perf_counter()
+    for text in sample:
+        floor(text)
+    out["parser_pass_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
+    with_parser.restore()
+    # The toxicity heads on one draft at a time: scikit-learn's predict_proba against the compiled copies.
+    model, encoder = load_toxicity_model(), load_encoder()
+    sample = texts[:100]
+    rows = encoder.encode(sample)
+    t0 = time.perf_counter()
+    for i, text in enumerate(sample):
+        for head in ("offensive", "discriminatory", "characteristic"):
+            model.sklearn_proba(head, [text], rows[i : i + 1])
+    out["heads_sklearn_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
+    t0 = time.perf_counter()
+    for i, text in enumerate(sample):
+        model.offensive_proba([text], rows[i : i + 1])
+        model.discriminatory_proba([text], rows[i : i + 1])
+        model.characteristic_proba(rows[i : i + 1])
+    out["heads_compiled_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
+    return out
 
 
 def lingua(mode: str, drafts: int, seed: int) -> dict[str, Any]:

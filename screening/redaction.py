@@ -43,15 +43,18 @@ _PATTERNS = [
 _lock = threading.Lock()
 _remembered: OrderedDict[str, None] = OrderedDict()
 _remembered_chars = 0
-_longest_first: list[str] | None = None  # cache of the search order, rebuilt after a change
+# The remembered texts grouped by length, and the lengths longest first (rebuilt after a change):
+# a log line is compared only with texts no longer than itself, so the usual short line is cheap
+# however many long drafts are remembered.
+_by_length: dict[int, dict[str, None]] = {}
+_lengths_desc: list[int] | None = None
 _installed_factory: Callable[..., logging.LogRecord] | None = None
 
 
 def remember(texts: Iterable[str]) -> None:
     """Add texts (drafts, finding spans) to the bounded set that log records are scrubbed of."""
-    global _longest_first, _remembered_chars
+    global _lengths_desc, _remembered_chars
     with _lock:
-        _longest_first = None
         for text in texts:
             stripped = text.strip()
             if len(stripped) < MIN_CHARS:
@@ -61,30 +64,40 @@ def remember(texts: Iterable[str]) -> None:
             else:
                 _remembered[stripped] = None
                 _remembered_chars += len(stripped)
+                group = _by_length.setdefault(len(stripped), {})
+                if not group:
+                    _lengths_desc = None
+                group[stripped] = None
         while len(_remembered) > MAX_REMEMBERED or (_remembered_chars > MAX_REMEMBERED_CHARS and len(_remembered) > 1):
             oldest, _ = _remembered.popitem(last=False)
             _remembered_chars -= len(oldest)
+            group = _by_length[len(oldest)]
+            del group[oldest]
+            if not group:
+                del _by_length[len(oldest)]
+                _lengths_desc = None
 
 
 def forget_all() -> None:
-    global _longest_first, _remembered_chars
+    global _lengths_desc, _remembered_chars
     with _lock:
         _remembered.clear()
+        _by_length.clear()
         _remembered_chars = 0
-        _longest_first = None
+        _lengths_desc = None
 
 
 def redact(message: str) -> str:
     """``message`` with every remembered text and every echoed parameter list replaced."""
     for pattern, replacement in _PATTERNS:
         message = pattern.sub(replacement, message)
-    global _longest_first
+    global _lengths_desc
     with _lock:
-        if _longest_first is None:
-            # Longest first, so a draft is replaced whole before a span inside it is looked for.
-            _longest_first = sorted(_remembered, key=len, reverse=True)
-        texts = _longest_first
-    for text in texts:
+        if _lengths_desc is None:
+            _lengths_desc = sorted(_by_length, reverse=True)
+        # Longest first, so a draft is replaced whole before a span inside it is looked for.
+        candidates = [t for n in _lengths_desc if n <= len(message) for t in _by_length[n]]
+    for text in candidates:
         if text in message:
             message = message.replace(text, REDACTED)
     return message

@@ -33,8 +33,10 @@ logger = logging.getLogger(__name__)
 EngineName = Literal["local", "dask"]
 OnRecords = Callable[[list[dict[str, Any]]], None]
 
-# Extra threads per process only fight each other when there is one process per core.
-_ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# Extra threads per process only fight each other when there is one process per core: each worker
+# (pool process or Dask worker) runs BLAS and the ONNX encoder on one thread.
+_ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "SCREENING_ENCODER_THREADS": "1"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,10 @@ class Draft:
     them back onto the caller's original. ``doc`` is one spaCy pass shared by every detector;
     ``embedding`` one MiniLM pass (L2-normalised, shape ``(384,)``). Each is ``None`` unless a
     detector in the pipeline asked for it.
+
+    ``cleared`` is True when the pipeline's cheap first stage (``screening.prefilter``) found that
+    no learned model could flag the draft: a detector then runs its rules only and skips its
+    models (the pipeline computed no embedding for it).
     """
 
     text: str
@@ -38,6 +42,7 @@ class Draft:
     doc: Doc | None = None
     embedding: np.ndarray | None = None
     metadata: dict[str, Any] | None = None
+    cleared: bool = False
 
 
 @runtime_checkable

@@ -90,7 +90,13 @@ class ConfidentialDetector:
     def detect(self, drafts: Sequence[Draft]) -> list[Detection]:
         self.load()
         assert self._head is not None
-        probabilities = self._head.proba(self._embeddings(drafts))
+        # A draft the pipeline's first stage cleared keeps every rule; the classifier (and the embedding
+        # it reads) is skipped unless a soft cue needs its leak probability.
+        probabilities = np.zeros((len(drafts), len(CLASSES)), dtype=np.float64)
+        probabilities[:, _NONE] = 1.0
+        scored = [i for i, d in enumerate(drafts) if not d.cleared or cues.find(d.text)[1]]
+        if scored:
+            probabilities[scored] = self._head.proba(self._embeddings([drafts[i] for i in scored]))
         analysed = [self._hits(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
         # Drafts the classifier alone reports: score their sentences in one encoder pass for the batch
         # (one pass per draft cost more than the rest of the detector together).

@@ -311,8 +311,12 @@ def find_targets(sentence: Span, *, subjects_only: bool = True) -> tuple[Target,
     """Identifiable people and organisations mentioned in one sentence.
 
     Names count wherever they stand; descriptions ("the inspector") only as subjects unless
-    ``subjects_only`` is False (used for the sentences a pronoun may refer back to).
+    ``subjects_only`` is False (used for the sentences a pronoun may refer back to). The doc is
+    parsed first if the shared pass left it without a parse.
     """
+    from screening.nlp import parse
+
+    parse([sentence.doc])
     found: list[Target] = []
     covered: set[int] = set()
     for ent in sentence.ents:
@@ -375,7 +379,10 @@ def mask_targets(sentence: Span, targets: Sequence[Target]) -> str:
 
 
 def split_sentences(doc: Doc, draft_index: int = 0) -> list[SentenceUnit]:
-    """The draft's sentences with their targets and assertion cues."""
+    """The draft's sentences with their targets and assertion cues (the doc is parsed if it is not yet)."""
+    from screening.nlp import parse
+
+    parse([doc])
     sentences = [s for s in doc.sents if s.text.strip()]
     units = []
     for i, sentence in enumerate(sentences):
@@ -461,6 +468,25 @@ def _load_skops(path: Any) -> Any:
     return sio.load(path, trusted=untrusted)
 
 
+def _compiled_heads(allegation: Any, kind: Any) -> tuple[Any, Any]:
+    """Compiled copies of the two heads, checked against scikit-learn on probe vectors."""
+    import numpy as np
+
+    from screening.compiled import CompiledLogisticRegression, compile_head
+
+    compiled_allegation, compiled_kind = compile_head(allegation), CompiledLogisticRegression(kind)
+    probe = np.random.default_rng(0).standard_normal((8, compiled_allegation.dims))
+    probe /= np.linalg.norm(probe, axis=1, keepdims=True)
+    worst = max(float(np.abs(compiled_allegation.proba(None, probe) - allegation.predict_proba(probe)).max()),
+                float(np.abs(compiled_kind.proba(probe) - kind.predict_proba(probe)).max()))
+    if worst > 1e-5:
+        raise ModelLoadError(
+            f"The compiled defamation heads differ from scikit-learn by {worst:.2g} on probe vectors; install "
+            "the pinned library versions (requirements.lock)."
+        )
+    return compiled_allegation, compiled_kind
+
+
 @register("defamatory.minilm.v1")
 class DefamatoryDetector:
     """Sentence-level defamation detector: MiniLM sentence embeddings + calibrated heads + rules."""
@@ -496,8 +522,10 @@ class DefamatoryDetector:
                     f"but the installed encoder is {encoder.ARTEFACT_VERSION!r}; retrain with "
                     "`screening train defamatory`."
                 )
-            self._allegation = _load_skops(artefact.file("allegation.skops"))
-            self._kind = _load_skops(artefact.file("kind.skops"))
+            allegation = _load_skops(artefact.file("allegation.skops"))
+            kind = _load_skops(artefact.file("kind.skops"))
+            self._compiled_allegation, self._compiled_kind = _compiled_heads(allegation, kind)
+            self._allegation, self._kind = allegation, kind
             self.threshold_ = float(artefact.metadata.get("threshold", 0.5))
             logger.info("loaded %s/%s (threshold %.2f)", ARTEFACT_NAME, ARTEFACT_VERSION, self.threshold_)
 
@@ -511,8 +539,8 @@ class DefamatoryDetector:
         if not texts:
             return np.zeros(0), [], np.zeros(0)
         embeddings = load_encoder().encode(texts)
-        allegation = self._allegation.predict_proba(embeddings)[:, 1]
-        kind_proba = self._kind.predict_proba(embeddings)
+        allegation = self._compiled_allegation.proba(None, embeddings)[:, 1]
+        kind_proba = self._compiled_kind.proba(embeddings)
         best = kind_proba.argmax(axis=1)
         kinds = [str(self._kind.classes_[i]) for i in best]
         return allegation, kinds, kind_proba[np.arange(len(best)), best]
@@ -525,20 +553,28 @@ class DefamatoryDetector:
                 raise DetectorError(
                     f"Draft {index} has no spaCy doc; {self.name} requires 'doc' and must run in the pipeline."
                 )
-            per_draft.append(split_sentences(draft.doc, index))
-        flat = [u for units in per_draft for u in units]
-        allegation, kinds, _ = self.score_sentences([u.masked for u in flat])
+        from screening.nlp import parse
+
+        # Drafts the pipeline's first stage cleared are not examined (no learned model could flag them).
+        parse([d.doc for d in drafts if not d.cleared])  # the shared pass leaves the parser to its users
+        for index, draft in enumerate(drafts):
+            per_draft.append([] if draft.cleared else split_sentences(draft.doc, index))
+        # Only sentences with a target that are not official reports can be reported: encode those alone.
+        targets = [[resolve_target(units, i) for i in range(len(units))] for units in per_draft]
+        wanted = [(d, i) for d, units in enumerate(per_draft) for i, unit in enumerate(units)
+                  if targets[d][i] is not None and not unit.cues.official]
+        allegation, kinds, _ = self.score_sentences([per_draft[d][i].masked for d, i in wanted])
+        scored = {key: (float(p), kind) for key, p, kind in zip(wanted, allegation, kinds, strict=True)}
 
         detections = []
-        position = 0
-        for units in per_draft:
+        for d, units in enumerate(per_draft):
             findings: list[Finding] = []
             best = 0.0
             for i, unit in enumerate(units):
-                p, kind = float(allegation[position + i]), kinds[position + i]
-                target = resolve_target(units, i)
-                if target is None or unit.cues.official:
+                target = targets[d][i]
+                if (d, i) not in scored or target is None:
                     continue
+                p, kind = scored[(d, i)]
                 best = max(best, p)
                 if p < self.threshold_:
                     continue
@@ -549,6 +585,5 @@ class DefamatoryDetector:
                 ))
                 logger.debug("defamatory %s score=%.3f at [%d, %d) target=%s assertion=%s", kind, p,
                              unit.start, unit.end, target.kind, unit.cues.assertion)
-            position += len(units)
             detections.append(Detection(findings=findings, scores={"defamatory": round(best, 4)}))
         return detections

@@ -102,6 +102,11 @@ class Policy(_Strict):
     accounts: list[Account] = Field(default_factory=list)
     official_accounts_require_approval: bool = True
     limits: Limits = Field(default_factory=Limits)
+    prefilter: bool = Field(
+        default=True,
+        description="Let the cheap first stage spare the learned models the drafts they could not flag "
+        "(rules still run on every draft); see screening.prefilter.",
+    )
     fail_fast: bool = Field(
         default=False, description="Raise a detector's error instead of recording it and sending the draft to review."
     )

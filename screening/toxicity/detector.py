@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # The offensive and discriminatory detectors read the same heads and the same per-draft assessment:
 # load the model once per process and score each batch once, whichever detector asks first.
 _last_batch = threading.local()
+# The assessment of a draft the first stage cleared and the lexicon found nothing in.
+CLEARED = Assessment(offensive=0.0, discriminatory=0.0, offensive_head=0.0, discriminatory_head=0.0,
+                     characteristic="")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,14 @@ class ToxicityDetectorBase:
         memo = getattr(_last_batch, "value", None)
         if memo is not None and memo[0] is self._model and memo[1] == texts:
             return self._model, self._encoder, memo[2]
-        embeddings = draft_embeddings(drafts, self._encoder)
-        scored = assess(list(texts), embeddings, self._model, self._encoder)
+        # Drafts the pipeline's first stage cleared skip the heads, unless the lexicon finds a term in them.
+        active = [i for i, d in enumerate(drafts) if not d.cleared or self._model.lexicon.find(d.text)]
+        scored = [CLEARED] * len(drafts)
+        if active:
+            subset = [drafts[i] for i in active]
+            embeddings = draft_embeddings(subset, self._encoder)
+            for i, assessment in zip(active, assess([d.text for d in subset], embeddings, self._model,
+                                                    self._encoder), strict=True):
+                scored[i] = assessment
         _last_batch.value = (self._model, texts, scored)
         return self._model, self._encoder, scored

@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 
 from screening.artefacts import Artefact, load_artefact
+from screening.compiled import CompiledHead, HashedText, compile_head, hashed_text
 from screening.errors import ModelLoadError
-from screening.toxicity.fast import CompiledHead, HashedText, compile_head
 from screening.toxicity.heads import TextEmbeddingLogisticRegression, head_inputs
 from screening.toxicity.lexicon import Lexicon
 
@@ -88,7 +88,6 @@ class ToxicityModel:
         self.characteristics: list[str] = [str(c) for c in self.heads["characteristic"].classes_]
         # Scoring goes through compiled copies of the heads (same arithmetic, no per-call overhead).
         self._compiled: dict[str, CompiledHead] = {name: compile_head(h) for name, h in self.heads.items()}
-        self._hashed = threading.local()
         # v2 heads read the text and the embedding; v1 heads read the embedding alone.
         inner = getattr(self.heads["offensive"], "estimator", None)
         inner = getattr(inner, "estimator", inner)  # calibrated over a FrozenEstimator
@@ -137,16 +136,8 @@ class ToxicityModel:
         return worst
 
     def _hashed_text(self, texts: Sequence[str]) -> HashedText | None:
-        """The n-gram counts of ``texts``, reused while the same batch is scored by several heads."""
-        if not self.reads_text:
-            return None
-        last: HashedText | None = getattr(self._hashed, "value", None)
-        if last is not None and len(last.texts) == len(texts) and all(
-            a is b or a == b for a, b in zip(last.texts, texts, strict=True)
-        ):
-            return last
-        hashed = self._hashed.value = HashedText(texts)
-        return hashed
+        """The n-gram counts of ``texts``, shared with the other models scoring the same batch."""
+        return hashed_text(texts) if self.reads_text else None
 
 
 _lock = threading.Lock()

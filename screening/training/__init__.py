@@ -11,4 +11,6 @@ TRAINERS: dict[str, str] = {
     "confidential": "screening.training.confidential",
     "defamatory": "screening.training.defamation",
     "toxicity": "screening.training.toxicity",
+    # Last: it is distilled from the others (see screening.training.prefilter).
+    "prefilter": "screening.training.prefilter",
 }

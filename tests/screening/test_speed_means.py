@@ -77,3 +77,19 @@ def test_identical_drafts_get_the_result_they_get_alone(screener) -> None:
     assert [r.to_dict() for r in batch] == [alone[0].to_dict(), alone[1].to_dict()] + [alone[0].to_dict()] * 2
     assert batch[0] is batch[2] is batch[3]
     assert screener.screen(drafts[0]) is batch[0]  # the cache answers a repeat
+
+
+@pytest.mark.model
+def test_the_shared_pass_splits_sentences_without_parsing_and_parse_matches_a_full_pass() -> None:
+    from screening.nlp import SPACY_MODEL, import_spacy, load_spacy, parse
+
+    nlp = load_spacy()
+    assert "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names
+    text = ("Everyone knows Dave Smith from the welding course has been stealing. He sold the copper. "
+            "Our open day is on Friday.")
+    doc = nlp(text)
+    assert not doc.has_annotation("DEP") and len(list(doc.sents)) == 3
+    parse([doc])
+    full = import_spacy().load(SPACY_MODEL, exclude=["lemmatizer"])(text)
+    assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in full]
+    assert [s.text for s in doc.sents] == [s.text for s in full.sents]

@@ -58,3 +58,11 @@ def test_a_head_that_differs_from_its_compiled_copy_stops_the_load(model_and_enc
     changed.heads["offensive"] = head
     with pytest.raises(ModelLoadError, match="differ from scikit-learn"):
         changed.check_compiled(encoder.encode(["What a useless idiot."]), ["What a useless idiot."])
+
+
+def test_a_batch_without_any_n_gram_is_scored(model_and_encoder) -> None:
+    model, encoder = model_and_encoder
+    texts = ["", "  "]  # no character or word n-gram at all
+    embeddings = encoder.encode([" ", " "])
+    np.testing.assert_allclose(model.offensive_proba(texts, embeddings),
+                               model.sklearn_proba("offensive", texts, embeddings)[:, 1], atol=1e-6)

@@ -1,4 +1,4 @@
-"""The toxicity heads' arithmetic without scikit-learn's per-call overhead, shared across heads.
+"""Linear model heads' arithmetic without scikit-learn's per-call overhead, n-grams shared across heads.
 
 A fitted head (``CalibratedClassifierCV`` over a linear model, see ``screening.toxicity.heads``) is
 a few linear maps and sigmoids, yet ``predict_proba`` on one draft costs about 6 ms: building a
@@ -8,19 +8,22 @@ time. ``compile_head`` reads the learned arrays once at load time; ``HashedText`
 n-gram counts of a batch once for every head that reads text (the offensive and discriminatory
 heads hash the same way). The result is the same probability to float precision:
 ``ToxicityModel`` checks each compiled head against scikit-learn on probe texts when it loads and
-refuses to start if they differ, and ``tests/screening/toxicity/test_fast_heads.py`` checks more.
+refuses to start if they differ, and ``tests/screening/toxicity/test_fast_heads.py`` checks more. The
+defamation detector's heads (logistic regressions on sentence embeddings) go the same way.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.special import expit
+from scipy.special import expit, softmax
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from screening.errors import ModelLoadError
 from screening.toxicity.heads import ScaledLogisticRegression, TextEmbeddingLogisticRegression
@@ -68,9 +71,11 @@ class _TfidfBlock:
             data = np.log(data) + 1.0
         data *= self.idf[counts.indices]
         rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        dots = np.bincount(rows, weights=data * self.coef[counts.indices], minlength=counts.shape[0])
+        n = counts.shape[0]
+        # (bincount of no rows is an int array: cast, so a batch without any n-gram still works)
+        dots = np.bincount(rows, weights=data * self.coef[counts.indices], minlength=n).astype(np.float64)
         if self.l2:
-            norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+            norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n).astype(np.float64))
             dots = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
         return self.weight * dots
 
@@ -169,6 +174,32 @@ def _scaled_decision(model: ScaledLogisticRegression) -> Any:
     return decision
 
 
+def _lr_decision(lr: LogisticRegression) -> Any:
+    coef = lr.coef_.astype(np.float64)
+    intercept = lr.intercept_.astype(np.float64)
+
+    def decision(hashed: HashedText | None, x: np.ndarray) -> np.ndarray:
+        out = x @ coef.T + intercept
+        return out[:, 0] if out.shape[1] == 1 else out
+
+    return decision
+
+
+class CompiledLogisticRegression:
+    """A fitted plain ``LogisticRegression`` on dense features: ``proba(x)`` like ``predict_proba``."""
+
+    def __init__(self, lr: LogisticRegression) -> None:
+        self._decision = _lr_decision(lr)
+        self.classes_ = np.asarray(lr.classes_)
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        decision = self._decision(None, np.asarray(x, dtype=np.float64))
+        if decision.ndim == 1:
+            positive = expit(decision)
+            return np.column_stack([1.0 - positive, positive])
+        return softmax(decision, axis=1)
+
+
 def compile_head(head: Any) -> CompiledHead:
     """Read a fitted ``CalibratedClassifierCV`` (sigmoid) over one of this package's estimators."""
     members = []
@@ -185,6 +216,9 @@ def compile_head(head: Any) -> CompiledHead:
         elif isinstance(estimator, ScaledLogisticRegression):
             decision = _scaled_decision(estimator)
             dims = len(estimator.mean_)
+        elif isinstance(estimator, LogisticRegression):
+            decision = _lr_decision(estimator)
+            dims = estimator.coef_.shape[1]
         else:
             raise ModelLoadError(f"No fast path for a head built on {type(estimator).__name__}.")
         a = np.array([float(c.a_) for c in calibrated.calibrators])
@@ -193,3 +227,53 @@ def compile_head(head: Any) -> CompiledHead:
     if not members:
         raise ModelLoadError(f"{type(head).__name__} is not a fitted CalibratedClassifierCV.")
     return CompiledHead(members, np.asarray(head.classes_), dims)
+
+
+class CompiledTextClassifier:
+    """A fitted ``Pipeline(FeatureUnion(hashed TF-IDF blocks), LogisticRegression)``, binary.
+
+    ``proba(hashed)`` is P(positive) per text, reading the n-gram counts from a shared ``HashedText``.
+    """
+
+    def __init__(self, pipeline: Any) -> None:
+        union, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+        if not isinstance(classifier, LogisticRegression) or classifier.coef_.shape[0] != 1:
+            raise ModelLoadError("A text classifier must end in a binary LogisticRegression.")
+        coef = classifier.coef_[0].astype(np.float64)
+        weights = getattr(union, "transformer_weights", None) or {}
+        blocks, offset = [], 0
+        for name, transformer in union.transformer_list:
+            hasher, tfidf = transformer.named_steps["hash"], transformer.named_steps["tfidf"]
+            width = hasher.n_features
+            blocks.append(_TfidfBlock(hasher=hasher, idf=np.asarray(tfidf.idf_, dtype=np.float64),
+                                      sublinear=bool(tfidf.sublinear_tf), l2=tfidf.norm == "l2",
+                                      weight=float(weights.get(name, 1.0)), coef=coef[offset : offset + width]))
+            offset += width
+        if offset != coef.shape[0]:
+            raise ModelLoadError(f"The text blocks cover {offset} columns, but the classifier has {coef.shape[0]}.")
+        self._blocks = blocks
+        self._intercept = float(classifier.intercept_[0])
+
+    def proba(self, hashed: HashedText) -> np.ndarray:
+        decision = np.full(len(hashed.texts), self._intercept)
+        for block in self._blocks:
+            decision += block.decision(hashed)
+        return expit(decision)
+
+
+_last_hashed = threading.local()
+
+
+def hashed_text(texts: Sequence[str]) -> HashedText:
+    """The n-gram counts of ``texts``, reused while the same batch is scored by several models.
+
+    The pipeline's first stage and both toxicity heads hash the same texts the same way: the
+    counts are extracted once per batch (per thread).
+    """
+    last: HashedText | None = getattr(_last_hashed, "value", None)
+    if last is not None and len(last.texts) == len(texts) and all(
+        a is b or a == b for a, b in zip(last.texts, texts, strict=True)
+    ):
+        return last
+    hashed = _last_hashed.value = HashedText(texts)
+    return hashed
