@@ -218,9 +218,9 @@ and the frozen encoder limit linear heads; a fine-tuned transformer is the next 
 
 ## Rebuild
 `nice -n 10 screening train toxicity` writes this folder (`--models-dir DIR` writes `DIR/toxicity/v2`
-instead; `python -m screening.training.toxicity train` is the same). About 2.5 minutes on two
-shared cores with the embedding cache in `var/cache/embeddings/`; without it the first run encodes
-~76k texts, about 4.5 minutes more. Reruns on the same data and embedding cache give identical
+instead; `python -m screening.training.toxicity train` is the same). 2.5 to 6 minutes on two
+shared cores (depending on their other load) with the embedding cache in `var/cache/embeddings/`;
+without it the first run encodes ~76k texts, about 4.5 minutes more. Reruns on the same data and embedding cache give identical
 probabilities, thresholds and figures, but not identical `.skops` bytes (skops names the arrays it
 stores by Python object id): compare two builds by their scores, not their file hashes
 (`tests/screening/training/test_toxicity_training.py` trains a small copy end to end).
