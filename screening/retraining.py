@@ -18,12 +18,14 @@ the candidate's verified files in that folder; the new version folder remains as
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -312,9 +314,11 @@ def retrain(model: str, decisions_path: Path, data_dir: Path, models_dir: Path, 
             os.environ[MODELS_ENV] = str(candidate_root)
             trainer.train(train_data, candidate_root)
         reports = report_dir or scratch / "reports"
-        # Both on the caller's validation data, never the copy with the decisions in it.
-        shipped = evaluate_model(model, data_dir, models_dir, reports / "shipped")
-        candidate = evaluate_model(model, data_dir, candidate_root, reports / "candidate")
+        # Both on the caller's validation data, never the copy with the decisions in it. Tables an
+        # evaluate() prints go to stderr: stdout carries only the comparison (or --json).
+        with contextlib.redirect_stdout(sys.stderr):
+            shipped = evaluate_model(model, data_dir, models_dir, reports / "shipped")
+            candidate = evaluate_model(model, data_dir, candidate_root, reports / "candidate")
         table, not_worse = compare(adapter, shipped, candidate, tolerance)
 
         version = next_version(models_dir / adapter.artefact)
