@@ -18,12 +18,14 @@ the candidate's verified files in that folder; the new version folder remains as
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,6 +52,10 @@ class Metric:
     higher_is_better: bool = True
 
 
+def _label(row: dict[str, Any]) -> str:
+    return str(row["label"])
+
+
 @dataclass(frozen=True, slots=True)
 class Adapter:
     """How decisions become training rows for one model, and which figures decide promotion."""
@@ -64,6 +70,10 @@ class Adapter:
     # Trainer-module attributes replaced in quick mode (small data, CI): searches that only
     # inform the model card, not the artefact.
     quick: dict[str, Any] = field(default_factory=dict)
+    # Other folders of the data folder the trainer reads (train_file's own folder is always copied).
+    data_folders: tuple[str, ...] = ()
+    # What a training row counts as in the report's added-rows summary.
+    row_label: Callable[[dict[str, Any]], str] = _label
 
 
 def _category_labels(decision: dict[str, Any], category: str) -> list[str]:
@@ -108,6 +118,34 @@ def _defamatory_row(decision: dict[str, Any]) -> dict[str, Any] | None:
     return {**base, "label": labels[0], "spans": [{"start": 0, "end": len(text), "label": labels[0]}]}
 
 
+def _toxicity_row(decision: dict[str, Any]) -> dict[str, Any] | None:
+    """Only drafts with an offensive or discriminatory finding: approved, both labels 0 (a false alarm);
+    rejected or sent back, 1 for each category found, the other unknown (``None``: the reviewer
+    judged the draft, not that category), the characteristic from a discriminatory finding's label.
+    A decision on a draft without such a finding says nothing about toxicity: no row."""
+    from screening.training.toxicity_data import CHARACTERISTICS
+
+    offensive = _category_labels(decision, "offensive")
+    discriminatory = _category_labels(decision, "discriminatory")
+    if not (offensive or discriminatory):
+        return None
+    base = {"id": f"decision-{decision['submission_id']}-v{decision['version']}", "text": decision["text"],
+            "source": "reviewer-decision", "kind": "reviewer_decision"}
+    if decision["action"] == "approve":
+        return {**base, "offensive": 0, "discriminatory": 0, "characteristic": None}
+    if decision["action"] not in NOT_ACCEPTABLE:
+        return None
+    characteristic = next((c for c in discriminatory if c in CHARACTERISTICS), None)
+    return {**base, "offensive": 1 if offensive else None, "discriminatory": 1 if discriminatory else None,
+            "characteristic": characteristic}
+
+
+def _toxicity_label(row: dict[str, Any]) -> str:
+    """The row's label for the added-rows count: what the reviewer's decision made of the draft."""
+    found = [c for c in ("offensive", "discriminatory") if row[c] == 1]
+    return "+".join(found) if found else "none"
+
+
 def _mean_recall(report: dict[str, Any]) -> float | None:
     values = [v["recall"] for k, v in report["per_subtype"].items() if k != "none" and v["support"]]
     return round(sum(values) / len(values), 4) if values else None
@@ -129,7 +167,29 @@ ADAPTERS: dict[str, Adapter] = {
          Metric("workplace recall", lambda r: r["summary"].get("workplace_recall")),
          Metric("clean posts flagged", lambda r: r["summary"].get("clean_flagged_rate"), False)),
     ),
+    # Offensive and discriminatory share one artefact and one trainer; decisions on either finding
+    # go to workplace/reviewer_decisions.jsonl, read as training rows only (toxicity_data.DECISIONS_FILE).
+    "toxicity": Adapter(
+        "toxicity", "offensive/discriminatory", "toxicity", "v2", "workplace/reviewer_decisions.jsonl",
+        _toxicity_row,
+        (Metric("OLID validation macro-F1", lambda r: _get(r, "olid_val", "macro_f1")),
+         Metric("HatEval validation macro-F1", lambda r: _get(r, "hateval_val", "macro_f1")),
+         Metric("workplace heldout offensive macro-F1", lambda r: _get(r, "workplace_heldout_offensive", "macro_f1")),
+         Metric("workplace heldout discriminatory macro-F1",
+                lambda r: _get(r, "workplace_heldout_discriminatory", "macro_f1")),
+         Metric("Toxic Spans trial char F1", lambda r: _get(r, "toxic_spans_trial", "char_f1")),
+         Metric("corporate posts flagged", lambda r: _get(r, "corporate_clean_flagged", "rate"), False)),
+        # The TF-IDF baseline and heads-only columns inform the model card, not the artefact.
+        quick={"CARD_COMPARISON": False},
+        data_folders=("external", "lexicon"),
+        row_label=_toxicity_label,
+    ),
 }
+
+
+def _get(report: dict[str, Any], key: str, field: str) -> float | None:
+    value = (report.get(key) or {}).get(field)
+    return None if value is None else float(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +291,13 @@ def retrain(model: str, decisions_path: Path, data_dir: Path, models_dir: Path, 
         train_data = scratch / "data"
         model_folder = Path(adapter.train_file).parts[0]
         shutil.copytree(data_dir / model_folder, train_data / model_folder)
-        for extra in ("corporate",):  # shared files some evaluate() steps read
+        for extra in (*adapter.data_folders, "corporate"):  # "corporate": shared files some evaluate() steps read
             if (data_dir / extra).is_dir():
                 shutil.copytree(data_dir / extra, train_data / extra)
+        # Trainers that cache embeddings under <data>/../var/cache share the caller's cache (as small_copy does).
+        shared_var = data_dir.resolve().parent / "var"
+        if shared_var.is_dir():
+            (scratch / "var").symlink_to(shared_var, target_is_directory=True)
         with (train_data / adapter.train_file).open("a", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -250,9 +314,11 @@ def retrain(model: str, decisions_path: Path, data_dir: Path, models_dir: Path, 
             os.environ[MODELS_ENV] = str(candidate_root)
             trainer.train(train_data, candidate_root)
         reports = report_dir or scratch / "reports"
-        # Both on the caller's validation data, never the copy with the decisions in it.
-        shipped = evaluate_model(model, data_dir, models_dir, reports / "shipped")
-        candidate = evaluate_model(model, data_dir, candidate_root, reports / "candidate")
+        # Both on the caller's validation data, never the copy with the decisions in it. Tables an
+        # evaluate() prints go to stderr: stdout carries only the comparison (or --json).
+        with contextlib.redirect_stdout(sys.stderr):
+            shipped = evaluate_model(model, data_dir, models_dir, reports / "shipped")
+            candidate = evaluate_model(model, data_dir, candidate_root, reports / "candidate")
         table, not_worse = compare(adapter, shipped, candidate, tolerance)
 
         version = next_version(models_dir / adapter.artefact)
@@ -260,7 +326,8 @@ def retrain(model: str, decisions_path: Path, data_dir: Path, models_dir: Path, 
         shutil.copytree(candidate_root / adapter.artefact / adapter.pinned_version, destination)
     label_counts: dict[str, int] = {}
     for row in rows:
-        label_counts[row["label"]] = label_counts.get(row["label"], 0) + 1
+        label = adapter.row_label(row)
+        label_counts[label] = label_counts.get(label, 0) + 1
     metadata_path = destination / "metadata.json"
     metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     metadata.update(version=version, retrained_from_decisions={

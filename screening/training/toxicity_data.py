@@ -246,9 +246,15 @@ def load_stormfront(folder: Path) -> Iterator[Example]:
                       discriminatory=int(label == "hate"))
 
 
+# Reviewers' decisions added by `screening retrain-from-decisions` (never shipped in data/): training
+# rows only, read last so a decision on a draft that is already a validation or held-out row is dropped.
+DECISIONS_FILE = "reviewer_decisions.jsonl"
+
+
 def load_workplace(folder: Path) -> Iterator[Example]:
-    """The project's workplace drafts: ``train.jsonl`` and ``train_extra.jsonl`` (train/val by hash), ``heldout.jsonl``."""
-    for name in ("train.jsonl", "train_extra.jsonl", "heldout.jsonl", "clean_corporate.jsonl"):
+    """The project's workplace drafts: ``train.jsonl`` and ``train_extra.jsonl`` (train/val by hash), ``heldout.jsonl``,
+    and reviewers' decisions (``DECISIONS_FILE``, training only) when a retraining run wrote them."""
+    for name in ("train.jsonl", "train_extra.jsonl", "heldout.jsonl", "clean_corporate.jsonl", DECISIONS_FILE):
         path = folder / name
         if not path.is_file():
             continue
@@ -256,7 +262,10 @@ def load_workplace(folder: Path) -> Iterator[Example]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            split = _hash_split(row["text"], 0.15) if name.startswith("train") else "heldout"
+            if name == DECISIONS_FILE:
+                split = "train"
+            else:
+                split = _hash_split(row["text"], 0.15) if name.startswith("train") else "heldout"
             yield Example(row["text"], "workplace", split, offensive=row["offensive"],
                           discriminatory=row["discriminatory"], characteristic=row.get("characteristic"),
                           kind=row.get("kind", ""))
