@@ -67,12 +67,16 @@ _INTERNAL = _rx(
     r"\bno\s+(?:compartir|difundir|reenviar)\b",
     # Welsh (with soft mutation: cyfrinachol / gyfrinachol)
     r"\b(?:at\s+)?ddefnydd\s+mewnol(?:\s+yn\s+unig)?\b", r"\bdefnydd\s+mewnol\b",
-    r"\b(?:c|g|ch)yfrinachol\b",
+    r"\b(?:c|g|ch)yfrinachol\b", r"\bmewnol\s+yn\s+unig\b",
     r"\bpeidiwch\s+(?:â|a)\s+rhannu\s+y\s+tu\s+allan\b",
 )
 _EMBARGO = _rx(
-    r"\bembargo(?:ed)?(?:\s+(?:until|till|to|\d|00)|\s*:)",  # "embargo: ..." had to start the draft before r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+)?embargo\b",
-    r"\bpress\s+embargo\b", r"^\s*embargo(?:ed)?\b",
+    # "embargo until", "embargo bis", "embargo jusqu'à", "embargo hasta", "embargo tan", "embargo: ..."
+    r"\bembargo(?:ed)?(?:\s+(?:until|till|to|\d|00|bis|jusqu|hasta|tan)|\s*:)",
+    r"\bunder\s+(?:strict\s+|a\s+)?(?:press\s+|media\s+|news\s+)?embargo\b",
+    r"\b(?:press|media|news)\s+embargo\b", r"^\s*embargo(?:ed)?\b", r"\(\s*embargo(?:ed)?\b",
+    r"\bembargo\s+notice\b", r"\bembargad[oa]s?\b",
+    r"\b(?:before|until|till)\s+the\s+embargo\s+(?:lifts|ends|expires|is\s+lifted)\b",
     r"\bnot\s+to\s+be\s+(?:published|released|posted)\s+(?:before|until)\b",
     r"\bsous\s+embargo\b", r"\bsperrfrist\b", r"\bbajo\s+embargo\b", r"\bdan\s+embargo\b",
     r"\bne\s+pas\s+publier\s+avant\b", r"\bnicht\s+vor\s+\S+(?:\s+\S+)?\s+ver(?:ö|oe)ffentlichen\b",
@@ -90,7 +94,14 @@ _SERVICE = _rx(
     r"\bsafeguarding\b", r"\badvice\s+(?:line|service)\b", r"\bprivacy\s+notice\b",
     r"\bligne\s+de\s+signalement\b", r"\bberatung", r"\bl[íi]nea\b", r"\bllinell\b", r"\bcwnsela\b",
 )
-_LIFTED = _rx(r"\bembargo\s+(?:has\s+been\s+|is\s+|was\s+)?lifted\b", r"\blifted\s+the\s+embargo\b")
+_LIFTED = _rx(
+    r"\bembargo\s+(?:has\s+(?:now\s+)?been\s+|has\s+(?:now\s+)?|is\s+|was\s+)?(?:lifted|ended|over)\b",
+    r"\blifted\s+the\s+embargo\b", r"\bembargo\s+(?:est|a\s+(?:é|e)t(?:é|e))\s+lev(?:é|e)", r"\bembargo\s+lev(?:é|e)",
+    r"\blevantado\s+el\s+embargo\b", r"\bembargo\s+(?:levantado|ha\s+terminado)\b",
+    r"\bsperrfrist\s+(?:ist\s+)?(?:aufgehoben|vorbei|abgelaufen)\b", r"\bembargo\s+wedi\s*'?i?\s+(?:godi|ddod\s+i\s+ben)\b",
+)
+# ... unless the sentence says the embargo has *not* lifted yet ("before the embargo is lifted").
+_PENDING = _rx(r"\b(?:before|until|till|once|when)\s+the\s+embargo\b", r"\bavant\s+la\s+lev(?:é|e)e\b")
 _BARE_ADJECTIVE = compile_folded(r"^(?:c|g|ch)yfrinachol$|^(?:confidential|confidencial|vertraulich)\b", _F)
 
 
@@ -99,9 +110,9 @@ _BARE_ADJECTIVE = compile_folded(r"^(?:c|g|ch)yfrinachol$|^(?:confidential|confi
 _INTERNAL_ANCHORS = (
     "intern", "confiden", "distribut", "circulat", "publication", "forward", "share", "strictly", "private",
     "restricted", "marked", "treat", "usage", "diffus", "transmettre", "vertraul", "weiter", "teilen",
-    "uso", "compartir", "difundir", "reenviar", "defnydd", "yfrinach", "rhannu", "gebrauch",
+    "uso", "compartir", "difundir", "reenviar", "defnydd", "yfrinach", "rhannu", "gebrauch", "mewnol",
 )
-_EMBARGO_ANCHORS = ("embargo", "not to be", "sperrfrist", "ne pas publier", "ffentlichen", "no publicar")
+_EMBARGO_ANCHORS = ("embargo", "embargad", "not to be", "sperrfrist", "ne pas publier", "ffentlichen", "no publicar")
 _NDA_ANCHORS = ("nda", "disclosure", "confidentialit", "confidencialidad", "geheimhaltung", "datgelu")
 _MARKERS: tuple[tuple[re.Pattern[str], tuple[str, ...], SubType, float], ...] = (
     (_INTERNAL, _INTERNAL_ANCHORS, "internal_marker", 0.85),
@@ -124,7 +135,7 @@ def _marker_hits(text: str) -> list[Hit]:
                 start += 1
             sentence = sentence_at(text, start)
             context = text[sentence.start:sentence.end]
-            if subtype == "embargo" and _LIFTED.search(context):
+            if subtype == "embargo" and _LIFTED.search(context) and not _PENDING.search(context):
                 continue
             if _SERVICE.search(context) and (
                 subtype != "internal_marker" or _BARE_ADJECTIVE.search(text[start:end])
@@ -144,7 +155,8 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|£\s?\d|\d+(?:\.\d+)?\s?(?:m|million|
 _NOT_PUBLIC = _rx(
     r"\b(?:not|n't|isn't|aren't|hasn't|haven't)\s+(?:been\s+)?(?:yet\s+)?(?:published|public|released|announced|"
     r"out|validated|signed\s+off|submitted)\b",
-    r"\bnot\s+(?:yet\s+)?public\b", r"\bunpublished\b", r"\bunreleased\b", r"\bpre-?publication\b",
+    r"\bnot\s+(?:yet\s+)?public\b", r"\bunpublished\b",
+    r"\b(?:won't|will\s+not)\s+be\s+(?:published|released|public|out)\b", r"\bunreleased\b", r"\bpre-?publication\b",
     r"\bpreliminary\b", r"\bprovisional\b", r"\bdraft\s+(?:figures|numbers|results|data)\b",
     r"\b(?:early|raw|first)\s+(?:data|results|numbers|figures)\b", r"\bahead\s+of\s+the\s+(?:annual\s+)?report\b",
     r"\bbefore\s+the\s+(?:report|board|results|accounts)\b", r"\bunder\s+review\b", r"\bbetween\s+us\b",
@@ -159,6 +171,7 @@ _NOT_PUBLIC = _rx(
     r"\bno\s+publicad[oa]s?\b", r"\bpreliminar(?:es)?\b", r"\b(?:cifras|datos)\s+internos\b",
     r"\bborrador\s+de\s+(?:cuentas|resultados|datos)\b", r"\ba[úu]n\s+no\s+(?:est[áa]\s+)?auditad",
     r"\bheb\s+(?:ei\s+|eu\s+)?(?:g|c)yhoeddi\b", r"\bdros\s+dro\b", r"\bffigurau\s+mewnol\b",
+    r"\bprovisionales\b", r"\b(?:todav[íi]a\s+)?no\s+(?:son|es|est[áa]n?)\s+oficial(?:es)?\b",
 )
 _SECRECY = _rx(
     r"\bdon't\s+tell\s+anyone\b", r"\bkeep\s+(?:it|this)\s+(?:quiet|hush|under\s+wraps)\b", r"\bhush\b",
@@ -181,6 +194,69 @@ _SECRECY = _rx(
     r"\bentre\s+nosotros\b", r"\btodav[íi]a\s+(?:es\s+)?secreto\b", r"\bno\s+podemos\s+(?:decirlo|mencionarlo)\b",
     r"\bno\s+lo\s+publiqu", r"\bhasta\s+el\s+(?:anuncio|comunicado)\b", r"\bantes\s+de\s+compartir\b",
     r"\bpeidiwch\s+(?:â|a)\s+(?:sôn|son|chyhoeddi)\b", r"\b(?:g|c)yfrinach\b", r"\bcyn\s+rhannu\b",
+    # "it's confidential" said of the news itself (not of a service: a bare adjective is no marker)
+    r"\bc'est\s+confidentiel\b", r"\bist\s+(?:noch\s+)?vertraulich\b", r"\bes\s+confidencial\b",
+    r"\bno\s+lo\s+coment", r"\bmae\s+(?:hyn|hynny)\s+yn\s+gyfrinachol\b",
+)
+# A release time for news: posting is held back *until* or *before* a set moment ("hold the award news until
+# 6pm", "nothing on LinkedIn before that", "ne publiez rien avant l'annonce"): an embargo, or a launch.
+_RELEASE = _rx(
+    r"\b(?:hold|save|keep)\s+(?:the\s+|this\s+|that\s+|your\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:news|story|announcement|posts?|tweets?|congratulations|celebrations)\s+(?:until|till|for)\b",
+    r"\b(?:hold|keep)\s+(?:it|this|that|them)\s+(?:back\s+)?(?:until|till)\b",
+    r"\b(?:don't|do\s+not|please\s+don't|can't|cannot|can\s+not|mustn't)\s+(?:post|share|publish|mention|leak|announce)"
+    r"\b[^.!?]{0,60}?\b(?:before|until|till|sooner|ahead\s+of)\b",
+    r"\b(?:nothing|no\s+posts?|no\s+sharing|no\s+posting)\s+(?:on|about)\s+[^.!?]{0,40}?\b(?:before|until|till)\b",
+    r"\bnot\s+(?:for\s+use|to\s+go\s+out|to\s+be\s+used)\s+(?:before|until)\b",
+    r"\b(?:stay|keep)\s+(?:silent|quiet|schtum)\s+until\b",
+    r"\b(?:news|story|announcement)\b[^.!?]{0,60}?\bis\s+locked\s+until\b",
+    r"\b(?:publication|release)\s+time\b[^.!?]{0,40}?\b\d{1,2}[:.]\d\d\b", r"\bgoes?\s+public\s+(?:on|at)\b", r"\bdon't\s+jump\s+the\s+gun\b",
+    r"\b(?:isn't|is\s+not|aren't|not)\s+(?:being\s+)?announced\s+until\b",
+    # German, Spanish, French, Welsh
+    r"\bnicht\s+vor\b[^.!?]{0,60}?\b(?:teilen|posten|ver(?:ö|oe)ffentlichen|erw(?:ä|ae)hnen)\b",
+    r"\bbis\b[^.!?]{0,40}?\bgesperrt\b", r"\bvorher\s+nichts\b",
+    r"\bno\s+(?:publi[cq]|compart|difund|mencion)\w*\b[^.!?]{0,60}?\bantes\s+de",
+    r"\bno\s+(?:se\s+)?(?:puede|pueden|debe|deben)\s+(?:salir|publicar\w*|compartir\w*)\s+(?:antes|hasta)\b",
+    r"\bne\s+(?:publiez|partagez|diffusez|postez)\s+rien\b[^.!?]{0,60}?\bavant\b",
+    r"\bne\s+(?:doit|doivent)\s+pas\s+(?:sortir|(?:ê|e)tre\s+(?:publi|diffus|partag))\w*\s+avant\b",
+    r"\bpeidiwch\s+(?:â|a)\s+(?:ph|p)ostio\b[^.!?]{0,60}?\bcyn\b", r"\bcyn\s+y\s+cyhoeddiad\b",
+    r"\bfynd\s+allan\s+cyn\b", r"\barhoswch\s+(?:tan|am)\b",
+)
+_RELEASE_ANCHORS = (
+    "hold", "save", "keep", "post", "share", "publish", "mention", "leak", "announc", "nothing", "no sharing",
+    "not for use", "not to", "silent", "quiet", "schtum", "locked", "time", "public", "gun", "nicht vor",
+    "gesperrt", "vorher", "antes", "rien", "avant", "peidiwch", "cyhoeddiad", "allan", "arhoswch",
+)
+# A client relationship said to be confidential: a confidentiality clause, a client who must not be named.
+# Points to an NDA client only; a sentence about a confidential *service* is not one (see ``_SERVICE``).
+_NDA_SOFT = _rx(
+    r"\bconfidentiality\s+(?:agreement|clause|terms)\b", r"\bnon-?disclosure\s+(?:agreement|clause|terms)\b",
+    r"\bsecrecy\s+(?:agreement|clause)\b",
+    r"\b(?:can't|cannot|can\s+not|not\s+allowed\s+to|mustn't|must\s+not)\s+(?:name|mention|tag|identify|say\s+(?:that\s+)?we\s+work)\b"
+    r"(?!\s+(?:everyone|everybody|all\b|every))",
+    r"\bconfidential\s+(?:client|account|customer|contract|partner)s?\b",
+    r"\b(?:stay|remain)\s+anonymous\b", r"\bno\s+publicity\b", r"\bmust\s+not\s+appear\b",
+    r"\bhaven't\s+agreed\s+to\s+(?:be\s+named|any\s+announcement|publicity)\b",
+    # German, Spanish, French, Welsh
+    r"\bverschwiegenheits\w*", r"\bd(?:ü|ue)rfen\s+(?:wir\s+)?nicht\s+(?:erw(?:ä|ae)hnen|sagen|nennen)\b",
+    r"\bnicht\s+(?:namentlich\s+)?genannt\s+werden\b", r"\banonym\s+bleiben\b", r"\bin\s+keinem\s+beitrag\b",
+    r"\bcl(?:á|a)usula\s+de\s+confidencialidad\b", r"\bacuerdo\s+de\s+confidencialidad\b",
+    r"\bno\s+podemos\s+(?:mencionar|decir|nombrar)\b", r"\bno\s+(?:lo|la|los|las)\s+nombr", r"\ben\s+secreto\b",
+    r"\bclause\s+de\s+(?:confidentialit|non-?divulgation)", r"\baccord\s+de\s+(?:confidentialit|non-?divulgation)",
+    r"\bne\s+(?:pouvons|peut|pouvez)\s+pas\s+(?:dire|mentionner|nommer|citer)\b", r"\brester\s+anonyme\b",
+    r"\bne\s+pas\s+(?:le|la|les)\s+(?:nommer|citer|mentionner)\b", r"\bn'en\s+parlez\s+pas\b",
+    r"\bcyfrinachedd\b", r"\baros\s+yn\s+ddienw\b", r"\bgwahardd\s+(?:unrhyw\s+)?gyhoeddusrwydd\b",
+    r"\bpeidiwch\s+(?:â|a)'?u?\s*henwi\b",
+)
+# Advice about consent, surveys and reporting concerns is not a leak, whatever it says about "until" or anonymity.
+_CONSENT = _rx(r"\bconsent\b", r"\bpermission\b", r"\bsurvey", r"\bfeedback\b", r"\bquestionnaire\b",
+               r"\breport(?:ing)?\s+a\s+concern\b", r"\bconsentement\b", r"\beinwilligung\b", r"\bconsentimiento\b",
+               r"\bcaniat[aâ]d\b", r"\bencuesta\b", r"\bumfrage\b", r"\bsondage\b", r"\barolwg\b")
+_NDA_SOFT_ANCHORS = (
+    "confidential", "disclosure", "secrecy", "name", "mention", "tag", "identify", "work", "client", "anonym",
+    "publicity", "appear", "agreed", "verschwiegen", "erw", "sagen", "nennen", "genannt", "beitrag",
+    "confidencialidad", "podemos", "nombr", "secreto", "confidentialit", "divulgation", "dire", "citer", "parlez",
+    "cyfrinachedd", "ddienw", "gyhoeddusrwydd", "henwi",
 )
 _PROJECT = re.compile(
     r"\b(?:Project|Operation)\s+(?!Management|Manager|Managers|Officer|Coordinator|Lead|Leader|Team|Plan|Board|"
@@ -218,13 +294,21 @@ _UNFIXED = _rx(
 )
 _TEACHING = _rx(r"\bcourse\b", r"\bteach(?:es|ing)?\b", r"\blearn\b", r"\bmodule\b", r"\bhow\s+to\s+(?:prevent|defend)\b")
 _EXAM = _rx(r"\bexam", r"\btest\b", r"\bpaper\b", r"\bassessment\b", r"\bquiz\b", r"\bmock\b", r"\bexamen\b",
-            r"\bpr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b")
+            r"\bpr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b", r"\bklausur\b", r"\boral\b", r"\bmarking\s+guide\b",
+            r"\banswer\s+(?:sheet|booklet)\b", r"\bsitting\b", r"\bpapur\b", r"\bbapur\b",
+            r"\bresit\b", r"\bmultiple[\s-]choice\b", r"\b(?:photo|copie|scan)\s+du\s+sujet\b")
 _ANSWERS = _rx(
     r"\banswers?\b", r"\bquestions?\b", r"\bmark\s+scheme\b", r"\banswer\s+key\b", r"\bsolutions?\b",
     r"\bmodel\s+answer\b", r"\br[ée]ponses?\b", r"\brespuestas?\b", r"\bantworten\b", r"\batebion\b",
     r"\bl(?:ö|oe)sungen\b", r"\b(?:pr(?:ü|ue)fungs)?fragen\b", r"\bpreguntas\b", r"\bsoluciones\b", r"\bcorrig[ée]\b",
     r"\bcwestiynau\b",
     r"\b\d{1,2}\s?[A-D]\b\s*,?\s*\d{1,2}\s?[A-D]\b", r"\b[A-D],\s*[A-D],\s*[A-D]\b",
+    # The material itself: a paper, its sheet or guide, a task, a case study; and the same in other languages.
+    r"\bpaper\b", r"\banswer\s+(?:sheet|booklet)\b", r"\bmarking\s+(?:guide|scheme)\b", r"\bcase\s+study\b",
+    r"\btask\b", r"\boptions?\b", r"\bsujet\b", r"\bpr(?:ü|ue)fungsbogen\b", r"\baufgabe\b", r"\bantwort\b",
+    r"\bexamen\b", r"\bpregunta\b", r"\bcwestiwn\b", r"\bgwestiynau\b", r"\bateb\b", r"\b(?:p|b)apur\b",
+    r"\bpractical\b", r"\bsection\s+(?:\d+|[A-D])\b", r"\b(?:exam|answer|question)\s+booklet\b",
+    r"\b(?:it's|its)\s+(?:class\s+|option\s+|answer\s+)?[A-D]\b", r"\b[TF],\s*[TF],\s*[TF]\b",
 )
 _EXAM_LEAK = _rx(
     r"\bthe\s+answer\s+is\b", r"\bleaked\b", r"\bDM\b", r"\bshare\b", r"\bsame\s+as\s+last\b", r"\balways\s+asks\b",
@@ -235,8 +319,30 @@ _EXAM_LEAK = _rx(
     r"\bhier\s+(?:die|sind)\b", r"\bschicke\b", r"\bdieselben\s+wie\b", r"\bvoici\b", r"\bje\s+vous\s+les\s+envoie\b",
     r"\bos\s+(?:las|los)\s+paso\b", r"\btengo\s+las\s+preguntas\b", r"\bdyma'r\b", r"\banfon",
 )
+# Weaker signs that exam material is being passed on (a copy, a photo, the same questions again, a tip for
+# a later sitting): weighed with the classifier like the other soft cues.
+_EXAM_HINT = _rx(
+    r"\bword\s+for\s+word\b", r"\bidentical\s+to\b", r"\bsame\s+(?:\w+\s+){0,2}(?:questions?|paper|scenario|task)\b",
+    r"\bhasn't\s+changed\b", r"\bsame\s+as\s+last\s+(?:year|time)\b", r"\bcopied\b", r"\bphotograph(?:ed|s)?\b", r"\bphotos?\s+of\b", r"\bscann?ed\b", r"\bscreenshots?\b",
+    r"\buploaded\b", r"\bgroup\s+chat\b", r"\bsell\b", r"\bcopy\b", r"\baccidentally\b", r"\bleft\s+in\s+the\b",
+    r"\b(?:afternoon|evening|morning|later|earlier)\s+(?:group|cohort|sitting)\b", r"\banyone\s+sitting\b",
+    r"\bprepare\s+for\s+that\b", r"\bpractise\s+that\b", r"\b(?:right|correct)\s+(?:options?|answers?)\b",
+    r"\b(?:it's|its)\s+(?:class\s+|option\s+|answer\s+)?[A-D]\b", r"\b[TF],\s*[TF],\s*[TF]\b", r"\bwhat\s+I\s+put\b", r"\bfull\s+marks\b",
+    r"\bbefore\s+the\s+(?:test|exam)\b", r"\bhighlighted\b", r"\blisting\s+them\b", r"\bhere's\s+(?:every|all)\b",
+    r"\bsitting\s+(?:it\s+)?(?:later|tomorrow|this\s+afternoon)\b", r"\btomorrow's\s+sitting\b",
+    # German, Spanish, French, Welsh
+    r"\b(?:dieselben|gleichen)\s+fragen\b", r"\bich\s+habe\s+die\s+(?:fragen|l(?:ö|oe)sungen|antworten)\b",
+    r"\bals\s+foto\b", r"\bfotografiert\b", r"\bantwort\s+[A-D]\b", r"\bh(?:ä|ae)nge\s+ich\s+an\b", r"\bwer\s+will\b",
+    r"\blas\s+mismas\s+preguntas\b", r"\btengo\s+el\s+examen\b", r"\bquien\s+lo\s+quiera\b", r"\bha\s+subido\b",
+    r"\bos\s+adjunto\b", r"\bla\s+respuesta\s+es\s+[A-D]\b",
+    r"\bles\s+m(?:ê|e)mes\s+questions\b", r"\bj'ai\s+r(?:é|e)cup(?:é|e)r(?:é|e)\b", r"\bqui\s+le\s+veut\b",
+    r"\bune\s+photo\b", r"\bpi(?:è|e)ce\s+jointe\b", r"\bla\s+r(?:é|e)ponse\s+est\s+[A-D]\b",
+    r"\bmae\s+gen\s+i\b", r"\byr\s+un\s+cwestiynau\b", r"\bllun\s+o\b", r"\byr\s+ateb\s+yw\s+[A-D]\b",
+    r"\bpwy\s+sydd\s+eisiau\b",
+)
 _EXAM_OK = _rx(r"\bpractice\b", r"\bsample\b", r"\bavailable\s+to\b", r"\bon\s+our\s+website\b",
-               r"\bmultiple-choice\s+paper\b")
+               r"\bmultiple-choice\s+paper\b", r"\bpast\s+papers?\b", r"\btimetable\b", r"\bgood\s+luck\b",
+               r"\bpr(?:á|a)ctica\b", r"\bentra(?:î|i)nement\b", r"\b(?:ü|ue)bung", r"\bymarfer\b")
 
 
 _NOT_PUBLIC_ANCHORS = (
@@ -244,14 +350,14 @@ _NOT_PUBLIC_ANCHORS = (
     "draft", "early", "raw", "first", "ahead", "before the", "review", "between us", "unofficial", "leaked",
     "sneak", "ffentlich", "vorl", "gyhoeddi", "provisoire", "liminaire", "internes", "intern", "pas encore",
     "nicht", "todav", "sin publicar", "publicad", "preliminar", "internos", "borrador", "auditad", "dros dro",
-    "mewnol",
+    "mewnol", "cyhoeddi", "provisional", "oficial",
 )
 _SECRECY_ANCHORS = (
     "tell anyone", "quiet", "hush", "wraps", "say more", "say publicly", "anyone to know", "for now", "sit on",
     "hold", "post", "publish", "go out", "until", "ahead of", "announced", "teams only", "word", "between",
     "yoursel", "record", "public", "secret", "entre", "cit", "publier", "confidentiel", "unter uns", "geheim",
     "ffentlich", "nichts", "teilen", "erst", "publiqu", "podemos", "hasta el", "compartir", "peidiwch",
-    "yfrinach", "rhannu",
+    "yfrinach", "rhannu", "vertraulich", "confidencial", "coment",
 )
 _LAUNCH_ANCHORS = ("launch", "live", "roll", "pilot", "phase", "sprint", "on sale", "pencilled")
 
@@ -280,7 +386,12 @@ def _cues(text: str) -> list[Cue]:
             add(match.start(), ("embargo", "codename", "nda_client", "unreleased_figures"), 0.35,
                 "information presented as not yet public")
     for match in _SECRECY.finditer(text) if _has(lowered, _SECRECY_ANCHORS) else ():
-        add(match.start(), ("nda_client", "codename", "embargo"), 0.4, "a request to keep something quiet")
+        sentence = sentence_at(text, match.start())
+        # "Off the record: starts are down 14%": kept quiet *and* a figure may be unreleased figures.
+        kinds: tuple[SubType, ...] = ("nda_client", "codename", "embargo")
+        if _FIGURE.search(text, sentence.start, sentence.end):
+            kinds = (*kinds, "unreleased_figures")
+        add(match.start(), kinds, 0.4, "a request to keep something quiet")
     for match in _PROJECT.finditer(text) if _has(lowered, ("project", "operation")) else ():
         sentence = sentence_at(text, match.start())
         weight = 0.45 if _LAUNCH.search(text, sentence.start, sentence.end) else 0.3
@@ -293,11 +404,25 @@ def _cues(text: str) -> list[Cue]:
         context = text[sentence.start:sentence.end]
         if _UNFIXED.search(context) and not _TEACHING.search(context):
             add(match.start(), ("security_weakness",), 0.5, "a security weakness described as unfixed")
-    for match in _ANSWERS.finditer(text) if _EXAM.search(text) and _EXAM_LEAK.search(text) else ():
+    exam = _EXAM.search(text) is not None
+    for match in _ANSWERS.finditer(text) if exam and (_EXAM_LEAK.search(text) or _EXAM_HINT.search(text)) else ():
         sentence = sentence_at(text, match.start())
         context = text[sentence.start:sentence.end]
-        if _EXAM.search(context) and _EXAM_LEAK.search(context) and not _EXAM_OK.search(context):
+        if not _EXAM.search(context) or _EXAM_OK.search(context):
+            continue
+        if _EXAM_LEAK.search(context):
             add(match.start(), ("exam_content",), 0.5, "exam questions or answers")
+        elif _EXAM_HINT.search(context):
+            add(match.start(), ("exam_content",), 0.4, "exam material passed on")
+    for match in _RELEASE.finditer(text) if _has(lowered, _RELEASE_ANCHORS) else ():
+        sentence = sentence_at(text, match.start())
+        if _CONSENT.search(text, sentence.start, sentence.end):
+            continue  # "don't post photos of learners until you have their consent" is safeguarding advice
+        add(match.start(), ("embargo", "codename"), 0.45, "news held back until a release time")
+    for match in _NDA_SOFT.finditer(text) if _has(lowered, _NDA_SOFT_ANCHORS) else ():
+        sentence = sentence_at(text, match.start())
+        if not (_SERVICE.search(text, sentence.start, sentence.end) or _CONSENT.search(text, sentence.start, sentence.end)):
+            add(match.start(), ("nda_client",), 0.45, "a client relationship said to be confidential")
     return cues
 
 

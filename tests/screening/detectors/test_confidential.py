@@ -229,6 +229,9 @@ NON_ENGLISH_CUE_CASES = [
     ("fr", "Le serveur a une faille connue et personne ne l'a corrigée.", "security_weakness"),
     ("es", "El cortafuegos del aula sigue apagado.", "security_weakness"),
     ("cy", "Mae twll diogelwch yn y system o hyd.", "security_weakness"),
+    ("es", "No compartáis la noticia antes del comunicado oficial del lunes.", "embargo"),
+    ("fr", "Nous ne pouvons pas citer ce client, le contrat l'interdit.", "nda_client"),
+    ("cy", "Mae gen i atebion yr arholiad diogelwch, anfonwch neges.", "exam_content"),
 ]
 
 
@@ -245,6 +248,8 @@ def test_non_english_soft_cues_are_reported(
     ("de", "Unsere Jahreszahlen sind heute veröffentlicht worden: 12% mehr Abschlüsse."),
     ("fr", "Notre formation en cybersécurité explique comment corriger une faille."),
     ("es", "Nuestros cursos de seguridad informática empiezan en mayo."),
+    ("fr", "L'embargo est levé : nous avons gagné le prix régional."),
+    ("cy", "Mae dyddiadau'r arholiadau ar y wefan nawr."),
 ])
 def test_non_english_clean_drafts_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
     (detection,) = detector.detect([Draft(text=text, language=language)])
