@@ -126,6 +126,7 @@ _PASSWORD_WORDS = (
     r"pass\s?words?|passwd|pwd|pass\s?phrases?|wi-?fi\s+(?:key|code)|network\s+key|wpa2?\s+key|"
     r"security\s+key|router\s+key|key|"
     r"mot\s+de\s+passe|mdp|passwort|kennwort|wlan-?passwort|contraseña|clave|cyfrinair|"
+    r"code\s+du\s+wi-?fi|cod\s+y\s+wi-?fi|wlan-?code|"
     r"secret|api\s+key|token"
 )
 _PIN_WORDS = (
@@ -155,7 +156,7 @@ _PIN_KEYWORD = compile_folded(rf"^(?:{_PIN_WORDS})$", re.IGNORECASE)
 # "login: admin / Welcome1", "user root, pass Kx9!", "username events and password ...",
 # "Usuario: invitado, contraseña: ...": the secret is the second value.
 _USER_PAIR = compile_folded(
-    r"\b(?:log-?in|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiant|defnyddiwr)"
+    r"\b(?:log-?in|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiant|defnyddiwr)(?:\s+is)?"
     r"(?:\s+(?:for|to|on|of|pour|für|para)\b[^:\n]{1,40}?)?\s*[:=]?\s*\S{2,40}?"
     r"\s*(?:/|,|\band\b|\bwith\b|\bpass(?:word)?\b\s*:?)\s*(?:pass(?:word)?\s*:?\s*)?"
     r"[\"'“]?(?P<value>[^\s\"'”,;]{4,64})",

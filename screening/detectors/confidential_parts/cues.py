@@ -52,22 +52,31 @@ _INTERNAL = _rx(
     r"\bstrictly\s+(?:confidential|private|internal)\b", r"\bprivate\s+and\s+confidential\b",
     r"\b(?:company|commercially|highly)\s+confidential\b",
     r"\b(?:please\s+)?treat\s+(?:this\s+|it\s+)?as\s+(?:strictly\s+)?confidential\b",
-    r"\brestricted\s*[-–—:]\s*internal\b", r"\bmarked\s+(?:as\s+)?(?:internal|confidential)\b",
+    r"\brestricted\s*[-–—:]\s*internal\b", r"\brestricted\s+(?:circulation|distribution)\b",
+    r"\bnot\s+for\s+sharing\b", r"\bnot\s+to\s+leave\s+the\s+(?:organisation|organization|team|department)\b",
+    r"\bkeep\s+(?:this|it)\s+(?:inside|within)\s+the\s+(?:team|department|organisation|organization)\b",
+    r"\bnot\s+for\s+(?:outside|external|public)\s+eyes\b", r"\b(?:don't|do\s+not)\s+(?:re)?post\s+(?:this\s+|it\s+)?anywhere\s+public\b",
+    r"\b(?:don't|do\s+not)\s+screenshot\b", r"\bstaff[\s-]only\s+(?:info|information|briefing|update|memo|note)\b",
+    r"\b(?:do\s+not|don't)\s+share\s+(?:this\s+|it\s+)?with\s+(?:learners|students|the\s+public|partners|the\s+press)\b", r"\bmarked\s+(?:as\s+)?(?:internal|confidential)\b",
     r"(?:^|(?<=[\n.:!]\s))(?:confidential|internal)\s*[:–—-]",
     # French
     r"\b(?:à\s+)?usage\s+interne\b", r"\bdocument\s+interne\b", r"\bne\s+pas\s+(?:diffuser|transmettre)\b",
-    r"\bstrictement\s+confidentiel(?:le)?s?\b", r"\bdiffusion\s+restreinte\b", r"\bconfidentiel(?:le)?\s*[:–—-]",
+    r"\bstrictement\s+confidentiel(?:le)?s?\b", r"\bnote\s+interne\b",
+    r"\bne\s+pas\s+(?:la|le|les)\s+(?:diffuser|transmettre|partager)\b", r"\bdiffusion\s+restreinte\b", r"\bconfidentiel(?:le)?\s*[:–—-]",
     # German
     r"\bnur\s+f(?:ü|ue)r\s+den\s+internen\s+gebrauch\b", r"\bnur\s+intern\b", r"\binterne?r?\s+gebrauch\b",
     r"\bstreng\s+vertraulich\b", r"(?:^|(?<=[\n.:!]\s))vertraulich\s*[,:–—-]",
-    r"\bnicht\s+(?:zur\s+)?weiter(?:gabe|leiten)\b", r"\bbitte\s+nicht\s+(?:extern\s+)?(?:teilen|weiterleiten)\b",
+    r"\bnicht\s+(?:zur\s+)?weiter(?:gabe|leiten)\b", r"\bnicht\s+nach\s+au(?:ß|ss)en\b",
+    r"\binterne\s+(?:mitteilung|notiz)\b", r"\bnur\s+f(?:ü|ue)r\s+(?:kolleg|das\s+team)", r"\bbitte\s+nicht\s+(?:extern\s+)?(?:teilen|weiterleiten)\b",
     # Spanish
     r"\b(?:solo\s+|sólo\s+)?(?:para\s+)?uso\s+interno\b", r"\b(?:documento|información|informacion)\s+confidencial\b",
     r"\bestrictamente\s+confidencial\b", r"(?:^|(?<=[\n.:!]\s))confidencial\s*[:,–—-]",
-    r"\bno\s+(?:compartir|difundir|reenviar)\b",
+    r"\bno\s+(?:compartir|difundir|reenviar)\b", r"\bno\s+(?:lo|la|los|las)?\s*compart\w*\s+fuera\b",
+    r"\bs(?:ó|o)lo\s+para\s+el\s+personal\b",
     # Welsh (with soft mutation: cyfrinachol / gyfrinachol)
     r"\b(?:at\s+)?ddefnydd\s+mewnol(?:\s+yn\s+unig)?\b", r"\bdefnydd\s+mewnol\b",
-    r"\b(?:c|g|ch)yfrinachol\b", r"\bmewnol\s+yn\s+unig\b",
+    r"\b(?:c|g|ch)yfrinachol\b", r"\bmewnol\s+yn\s+unig\b", r"\bnodyn\s+mewnol\b",
+    r"\bi\s+staff\s+yn\s+unig\b", r"\bdim\s+i'w\s+rannu\b",
     r"\bpeidiwch\s+(?:â|a)\s+rhannu\s+y\s+tu\s+allan\b",
 )
 _EMBARGO = _rx(
@@ -111,6 +120,8 @@ _INTERNAL_ANCHORS = (
     "intern", "confiden", "distribut", "circulat", "publication", "forward", "share", "strictly", "private",
     "restricted", "marked", "treat", "usage", "diffus", "transmettre", "vertraul", "weiter", "teilen",
     "uso", "compartir", "difundir", "reenviar", "defnydd", "yfrinach", "rhannu", "gebrauch", "mewnol",
+    "not for", "leave the", "inside the", "within the", "public", "screenshot", "only", "note", "ne pas",
+    "aussen", "ausen", "kolleg", "team", "compart", "personal", "unig",
 )
 _EMBARGO_ANCHORS = ("embargo", "embargad", "not to be", "sperrfrist", "ne pas publier", "ffentlichen", "no publicar")
 _NDA_ANCHORS = ("nda", "disclosure", "confidentialit", "confidencialidad", "geheimhaltung", "datgelu")
@@ -185,6 +196,7 @@ _SECRECY = _rx(
     r"\bkeep\s+(?:it|this|that|them)\s+to\s+yoursel(?:f|ves)\b", r"\boff\s+the\s+record\b",
     r"\bnot\s+a\s+word\s+(?:until|before)\b", r"\bhold\s+off\s+(?:posting|sharing)\b",
     r"\bno\s+posting\s+before\b", r"\bnot\s+public\s+until\b", r"\bkeep\s+(?:it|this|that)\s+off\s+(?:social|linkedin)",
+    r"\bstays?\s+off\s+(?:social|socials|linkedin|twitter|facebook|instagram)\b",
     # French, German, Spanish, Welsh
     r"\bencore\s+secret\b", r"\bentre\s+nous\b", r"\bne\s+(?:veut|veulent)\s+pas\s+(?:être|etre)\s+cit[ée]",
     r"\bne\s+rien\s+publier\b", r"\bavant\s+de\s+publier\b", r"\bconfidentiel(?:le)?\s+pour\s+le\s+moment\b",
@@ -236,6 +248,9 @@ _NDA_SOFT = _rx(
     r"(?!\s+(?:everyone|everybody|all\b|every))",
     r"\bconfidential\s+(?:client|account|customer|contract|partner)s?\b",
     r"\b(?:stay|remain)\s+anonymous\b", r"\bno\s+publicity\b", r"\bmust\s+not\s+appear\b",
+    r"\brules?\s+out\s+(?:any\s+)?publicity\b", r"\bno\s+tagging\b", r"\bconfidential\s+under\s+(?:our|the|an?)\s+agreement\b",
+    r"\b(?:relationship|partnership|contract|deal)\s+(?:with\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?is\s+confidential\b",
+    r"\bconfidential\s+(?:[\w-]+\s+)?(?:programme|project|contract|deal)\s+(?:for|with)\b",
     r"\bhaven't\s+agreed\s+to\s+(?:be\s+named|any\s+announcement|publicity)\b",
     # German, Spanish, French, Welsh
     r"\bverschwiegenheits\w*", r"\bd(?:ü|ue)rfen\s+(?:wir\s+)?nicht\s+(?:erw(?:ä|ae)hnen|sagen|nennen)\b",
@@ -254,7 +269,7 @@ _CONSENT = _rx(r"\bconsent\b", r"\bpermission\b", r"\bsurvey", r"\bfeedback\b", 
                r"\bcaniat[aâ]d\b", r"\bencuesta\b", r"\bumfrage\b", r"\bsondage\b", r"\barolwg\b")
 _NDA_SOFT_ANCHORS = (
     "confidential", "disclosure", "secrecy", "name", "mention", "tag", "identify", "work", "client", "anonym",
-    "publicity", "appear", "agreed", "verschwiegen", "erw", "sagen", "nennen", "genannt", "beitrag",
+    "publicity", "appear", "agreed", "tagging", "confidential", "verschwiegen", "erw", "sagen", "nennen", "genannt", "beitrag",
     "confidencialidad", "podemos", "nombr", "secreto", "confidentialit", "divulgation", "dire", "citer", "parlez",
     "cyfrinachedd", "ddienw", "gyhoeddusrwydd", "henwi",
 )
@@ -357,7 +372,7 @@ _SECRECY_ANCHORS = (
     "hold", "post", "publish", "go out", "until", "ahead of", "announced", "teams only", "word", "between",
     "yoursel", "record", "public", "secret", "entre", "cit", "publier", "confidentiel", "unter uns", "geheim",
     "ffentlich", "nichts", "teilen", "erst", "publiqu", "podemos", "hasta el", "compartir", "peidiwch",
-    "yfrinach", "rhannu", "vertraulich", "confidencial", "coment",
+    "yfrinach", "rhannu", "vertraulich", "confidencial", "coment", "off",
 )
 _LAUNCH_ANCHORS = ("launch", "live", "roll", "pilot", "phase", "sprint", "on sale", "pencilled")
 
