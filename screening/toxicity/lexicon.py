@@ -133,6 +133,10 @@ def _variants(core: str) -> set[str]:
     return {r for r in readings if r}
 
 
+# Tokens whose disguised reading is remembered (see ``Lexicon._disguised``).
+MEMO_SIZE = 50_000
+
+
 class Lexicon:
     """Terms with their surface forms, matched against text with obfuscation undone."""
 
@@ -149,6 +153,7 @@ class Lexicon:
                     self._add(prefix + term.term[:-1] + suffix, term)
                 if suffix and re.search(r"[^aeiou][aeiou][bdgkmnprt]$", term.term) and suffix[0] in "aeiy":
                     self._add(prefix + term.term + term.term[-1] + suffix, term)
+        self._memo: dict[str, Term | None] = {}
         self._by_length: dict[int, list[str]] = {}
         for form in self._forms:
             self._by_length.setdefault(len(form), []).append(form)
@@ -177,6 +182,25 @@ class Lexicon:
                     return self._forms[form]
         return None
 
+    def _disguised(self, core: str) -> Term | None:
+        """The term a token spells in disguise ("sh1t", "f*ck"), if any; remembered per token.
+
+        Reading every variant of every ordinary word was most of the lexicon's time, and posts
+        repeat their words: the answer for a token is kept (a bounded memo, cleared when full).
+        """
+        memo = self._memo
+        if core in memo:
+            return memo[core]
+        found = None
+        for reading in sorted(_variants(core)):
+            found = self._forms.get(reading) or self._match_masked(reading)
+            if found is not None:
+                break
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[core] = found
+        return found
+
     def find(self, text: str, tiers: Sequence[Tier] = ("strong", "weak")) -> list[TermMatch]:
         """Every lexicon term in ``text``, in order, without overlaps (longest first)."""
         found: list[TermMatch] = []
@@ -188,11 +212,8 @@ class Lexicon:
             # A spaced-out run ("f u c k") was merged into one token: that is a disguise too.
             obfuscated = text[token.start : token.end] != token.core
             if term is None:
-                for reading in sorted(_variants(token.core)):
-                    term = self._forms.get(reading) or self._match_masked(reading)
-                    if term is not None:
-                        obfuscated = True
-                        break
+                term = self._disguised(token.core)
+                obfuscated = obfuscated or term is not None
             if term is not None and term.tier in tiers:
                 found.append(TermMatch(token.start, token.end, term, token.core, obfuscated))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
