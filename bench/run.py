@@ -322,6 +322,17 @@ def render(results: dict[str, Any], quick: bool, command: str) -> str:
                      "<= 2.0x", _ok(lat["ratio_p50"], 2.0, False)))
         rows.append(("Pre-check p95", f"{lat['screen_p95_ms']:.1f} ms", f"{lat['spacy_p95_ms']:.1f} ms",
                      f"{lat['ratio_p95']:.2f}x", "<= 2.0x", _ok(lat["ratio_p95"], 2.0, False)))
+    if lat and "all_detectors_mean_ms" in lat:
+        tox = lat["all_detectors_mean_ms"] / lat["without_toxicity_mean_ms"] - 1
+        conf = lat["all_detectors_batch_ms"] / lat["without_confidential_batch_ms"] - 1
+        rows.append(("Offensive + discriminatory classifiers: added per-draft time",
+                     f"{lat['all_detectors_mean_ms']:.1f} ms with them",
+                     f"without them: {lat['without_toxicity_mean_ms']:.1f} ms", f"+{tox:.0%}", "<= +50%",
+                     _ok(tox, 0.5, False)))
+        rows.append(("Confidential detector: added batch time (`screen_many`, per draft)",
+                     f"{lat['all_detectors_batch_ms']:.2f} ms with it",
+                     f"without it: {lat['without_confidential_batch_ms']:.2f} ms", f"+{conf:.0%}", "< +10%",
+                     _ok(conf, 0.1, False)))
     thr = results.get("throughput")
     if thr:
         n = thr["posts"]
