@@ -113,13 +113,18 @@ def load_spacy() -> Language:
             ) from None
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
+        from screening.attribute_ruler import install
+
+        install(nlp)  # same annotations as the model's attribute_ruler, fewer Matcher passes
     logger.info("loaded spaCy model %s with pipes %s (parser on demand)", SPACY_MODEL, nlp.pipe_names)
     return nlp
 
 
 def parse(docs: Sequence[Doc]) -> None:
     """Add dependency parses, in place, to the docs of the shared pass that have none yet."""
-    todo = [doc for doc in docs if not doc.has_annotation("DEP")]
+    # The parser labels every token (the root "ROOT"): an unlabelled first token means no parse yet
+    # (``has_annotation`` would read every token, for each of the many calls this gets).
+    todo = [doc for doc in docs if len(doc) and not doc[0].dep]
     if todo:
         parser = load_spacy().get_pipe("parser")
         for _ in parser.pipe(todo, batch_size=64):
@@ -172,7 +177,9 @@ def detect_languages(texts: Sequence[str]) -> list[str]:
     """``detect_language`` over a batch, the long texts in one call (lingua spreads it over cores)."""
     codes = [_short_guess(t) for t in texts]
     todo = [i for i, code in enumerate(codes) if code is None]
-    if todo:
+    if len(todo) == 1:  # one draft (the pre-check): the parallel call's thread hand-off costs more than it saves
+        codes[todo[0]] = _code(_language_detector().detect_language_of(texts[todo[0]]))
+    elif todo:
         found = _language_detector().detect_languages_in_parallel_of([texts[i] for i in todo])
         for i, language in zip(todo, found, strict=True):
             codes[i] = _code(language)

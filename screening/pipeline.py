@@ -114,7 +114,8 @@ class Screener:
                 ) from None
         if not isinstance(text, str):
             raise InputError(f"The draft must be text, not {type(text).__name__}.")
-        if not normalise(text).text.strip():  # invisible characters alone (zero-width spaces) are empty too
+        # Invisible characters alone (zero-width spaces) are empty too; a letter or digit survives normalising.
+        if not any(ch.isalnum() for ch in text[:64]) and not normalise(text).text.strip():
             raise InputError("The draft is empty or only whitespace; paste the text you want to post.")
         try:
             text.encode("utf-8")

@@ -93,3 +93,25 @@ def test_the_shared_pass_splits_sentences_without_parsing_and_parse_matches_a_fu
     full = import_spacy().load(SPACY_MODEL, exclude=["lemmatizer"])(text)
     assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in full]
     assert [s.text for s in doc.sents] == [s.text for s in full.sents]
+
+
+@pytest.mark.model
+def test_the_fast_attribute_ruler_annotates_exactly_like_the_models() -> None:
+    import json
+
+    from screening.nlp import SPACY_MODEL, import_spacy, load_spacy
+
+    spacy = import_spacy()
+    reference = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    reference.disable_pipe("parser")
+    reference.enable_pipe("senter")
+    shared = load_spacy()
+    assert "fast_attribute_ruler" in shared.pipe_names and "attribute_ruler" not in shared.pipe_names
+    texts = [json.loads(line)["text"] for line in (REPO / "data/defamation/heldout.jsonl").read_text().splitlines()]
+    texts += ["I ain't gonna do it, we gotta go", "   spaced   out  ", "Hello\n\n world", "i said no"]
+    compared = 0
+    for a, b in zip(reference.pipe(texts), shared.pipe(texts), strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert (x.tag_, x.pos_, str(x.morph), x.lemma_) == (y.tag_, y.pos_, str(y.morph), y.lemma_), x.text
+            compared += 1
+    assert compared > 5000
