@@ -67,6 +67,11 @@ class Prefilter:
                 f"{str(artefact.path / 'metadata.json')!r} has no valid 'threshold'; retrain with "
                 "`screening train prefilter`."
             ) from None
+        self.stale = self._stale_models(artefact)
+        if self.stale:
+            logger.warning(
+                "the prefilter was distilled from other versions of %s; it may clear drafts the installed "
+                "models would flag. Retrain it: `screening train prefilter`.", ", ".join(self.stale))
         fast = self._compiled.proba(HashedText(PROBE_TEXTS))
         reference = self._pipeline.predict_proba(list(PROBE_TEXTS))[:, 1]
         if float(np.max(np.abs(fast - reference))) > 1e-6:
@@ -74,6 +79,20 @@ class Prefilter:
                 "The compiled prefilter differs from scikit-learn on probe texts; install the pinned "
                 "library versions (requirements.lock)."
             )
+
+    @staticmethod
+    def _stale_models(artefact: Artefact) -> list[str]:
+        """The models (``name/version``) whose metadata changed since the prefilter was distilled from them."""
+        from screening.artefacts import sha256_file
+
+        recorded: dict[str, str] = artefact.metadata.get("distilled_models", {})
+        root = artefact.path.parent.parent
+        stale = []
+        for key, digest in sorted(recorded.items()):
+            path = root / key / "metadata.json"
+            if not path.is_file() or sha256_file(path) != digest:
+                stale.append(key)
+        return stale
 
     def proba(self, texts: Sequence[str]) -> np.ndarray:
         """P(some learned model would flag the draft) per text: the highest of the draft's and its sentences'."""

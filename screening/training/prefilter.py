@@ -116,6 +116,15 @@ def _flagged(results: list[Any]) -> np.ndarray:
     return np.array([any(f.category in LEARNED for f in r.findings) for r in results])
 
 
+def distilled_models(root: Path | None = None) -> dict[str, str]:
+    """sha256 of each other artefact's metadata.json (``name/version``): what the prefilter imitates."""
+    from screening.artefacts import models_root, sha256_file
+
+    base = Path(root) if root is not None else models_root()
+    return {f"{path.parent.parent.name}/{path.parent.name}": sha256_file(path)
+            for path in sorted(base.glob("*/*/metadata.json")) if path.parent.parent.name != ARTEFACT_NAME}
+
+
 def _distil(full: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Targets and flags from the full pipeline, cached by texts, detectors, model files and policy."""
     from screening.artefacts import models_root
@@ -203,6 +212,7 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     metadata = {
         "name": ARTEFACT_NAME, "version": ARTEFACT_VERSION, "threshold": threshold, "data_sha256": digest,
         "distilled_from": [d.name for d in full.detectors], "policy_version": full.policy.version,
+        "distilled_models": distilled_models(),
         "library_versions": library_versions("scikit-learn", "skops", "numpy", "spacy", "onnxruntime"),
         "git_revision": git_revision(), "metrics": metrics,
     }
@@ -357,5 +367,6 @@ those texts cleared ({split['cleared_share_of_unflagged']:.1%} of the unflagged 
 **Limitations.** It inherits the learned models' blind spots and adds a small loss of its own
 (above); a draft it clears gets category scores of 0 from the learned models. It must be retrained
 whenever a learned model or the policy thresholds change (`screening train prefilter`), since it
-imitates them.
+imitates them: `metadata.json` records the sha256 of each model's metadata it was distilled from
+(`distilled_models`), and loading it beside other versions logs a warning naming them.
 """

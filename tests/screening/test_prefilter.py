@@ -85,3 +85,20 @@ def test_a_changed_prefilter_file_is_refused(tmp_path: Path) -> None:
         handle.write(b"tampered")
     with pytest.raises(ModelLoadError, match="prefilter.skops"):
         load_prefilter(tmp_path)
+
+
+def test_the_shipped_prefilter_was_distilled_from_the_shipped_models(screener) -> None:
+    assert screener.prefilter.stale == []
+    assert set(screener.prefilter.artefact.metadata["distilled_models"]) >= {"toxicity/v2", "defamatory/v1",
+                                                                            "confidential/v1"}
+
+
+def test_a_prefilter_beside_other_models_says_it_is_stale(tmp_path: Path) -> None:
+    from screening.prefilter import ARTEFACT_NAME, ARTEFACT_VERSION, load_prefilter
+
+    shutil.copytree(REPO / "models" / ARTEFACT_NAME / ARTEFACT_VERSION, tmp_path / ARTEFACT_NAME / ARTEFACT_VERSION)
+    shutil.copytree(REPO / "models" / "toxicity" / "v2", tmp_path / "toxicity" / "v2")
+    metadata = tmp_path / "toxicity" / "v2" / "metadata.json"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace('"v2"', '"v2-retrained"', 1), encoding="utf-8")
+    stale = load_prefilter(tmp_path).stale
+    assert "toxicity/v2" in stale and "defamatory/v1" in stale  # changed, and absent from this models folder
