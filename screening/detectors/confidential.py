@@ -94,10 +94,12 @@ class ConfidentialDetector:
         # it reads) is skipped unless a soft cue needs its leak probability.
         probabilities = np.zeros((len(drafts), len(CLASSES)), dtype=np.float64)
         probabilities[:, _NONE] = 1.0
-        scored = [i for i, d in enumerate(drafts) if not d.cleared or cues.find(d.text)[1]]
+        found = [cues.find(d.text) for d in drafts]  # (markers, soft cues) per draft, read once
+        scored = [i for i, d in enumerate(drafts) if not d.cleared or found[i][1]]
         if scored:
             probabilities[scored] = self._head.proba(self._embeddings([drafts[i] for i in scored]))
-        analysed = [self._hits(d.text, p, d.language) for d, p in zip(drafts, probabilities, strict=True)]
+        analysed = [self._hits(d.text, p, d.language, f)
+                    for d, p, f in zip(drafts, probabilities, found, strict=True)]
         # Drafts the classifier alone reports: score their sentences in one encoder pass for the batch
         # (one pass per draft cost more than the rest of the detector together).
         wanted = [i for i, (_, needs) in enumerate(analysed) if needs]
@@ -136,10 +138,11 @@ class ConfidentialDetector:
             matrix[missing] = load_encoder().encode([drafts[i].text for i in missing])
         return matrix
 
-    def _hits(self, text: str, proba: np.ndarray, language: str | None) -> tuple[list[Hit], bool]:
+    def _hits(self, text: str, proba: np.ndarray, language: str | None,
+              found: tuple[list[Hit], list[cues.Cue]] | None = None) -> tuple[list[Hit], bool]:
         """Rule and cue hits of one draft, and whether the classifier alone should add one."""
         p_leak = float(1.0 - proba[_NONE])
-        markers, soft_cues = cues.find(text)
+        markers, soft_cues = found if found is not None else cues.find(text)
         hard = _merge(credentials.find(text) + self._hosts.find(text) + self._terms.find(text) + markers)
         # MiniLM is an English encoder: in other languages its leak probability is low even on clear
         # leaks, so a cue there must carry the finding on its own (weight at least NON_ENGLISH_CUE_WEIGHT).
