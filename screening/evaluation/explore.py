@@ -29,7 +29,7 @@ from typing import Any
 from screening.artefacts import MODELS_ENV
 from screening.errors import ModelLoadError
 from screening.findings import CATEGORIES
-from screening.training import TRAINERS
+from screening.training import TRAINERS, read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -183,11 +183,6 @@ def counter_speech(text: str, row: dict[str, Any] | None = None) -> bool:
     return COUNTER_SPEECH.search(text) is not None
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def labelled_rows(category: str, data_dir: Path) -> list[dict[str, Any]]:
     """Every validation row for ``category`` present in ``data_dir``: ``{source, id, text, gold, slices}``."""
     out: list[dict[str, Any]] = []
@@ -195,7 +190,7 @@ def labelled_rows(category: str, data_dir: Path) -> list[dict[str, Any]]:
         path = Path(data_dir) / spec.path
         if not path.is_file():
             continue
-        for i, row in enumerate(_rows(path)):
+        for i, row in enumerate(read_jsonl(path)):
             text = row["text"]
             out.append({
                 "source": spec.path, "id": row.get("id", f"{spec.path}:{i}"), "text": text,

@@ -29,6 +29,7 @@ from screening.detectors.confidential_parts.classifier import (
     build_estimator,
 )
 from screening.detectors.confidential_parts.common import CLASSES, SUBTYPES
+from screening.training import read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,6 @@ MAX_CLEAN_FLAG_RATE = 0.01
 THRESHOLD_GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))
 FOLDS = 5
 SEED = 13
-
-
-def _rows(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _cache_dir() -> Path:
@@ -121,7 +117,7 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     from screening.artefacts import git_revision, library_versions, sha256_file, write_metadata
 
     train_path = Path(data_dir) / "confidential" / "train.jsonl"
-    rows = _rows(train_path)
+    rows = read_jsonl(train_path)
     texts = [r["text"] for r in rows]
     labels = np.array([r["label"] for r in rows])
     groups = np.array([r.get("template", r["id"]) for r in rows])
@@ -248,7 +244,7 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict[str, An
 
     threshold = load_policy().categories["confidential"].threshold
     detector = _detector(Path(models_dir))
-    heldout = _rows(Path(data_dir) / "confidential" / "heldout.jsonl")
+    heldout = read_jsonl(Path(data_dir) / "confidential" / "heldout.jsonl")
     predicted = predict_subtypes(detector, [r["text"] for r in heldout], threshold)
     gold = [r["label"] for r in heldout]
     results: dict[str, Any] = {"threshold": threshold, "heldout_rows": len(heldout),
@@ -274,7 +270,7 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict[str, An
     ]
     corporate_path = Path(data_dir) / "corporate" / "clean.jsonl"
     if corporate_path.is_file():
-        corporate = _rows(corporate_path)
+        corporate = read_jsonl(corporate_path)
         flagged = predict_subtypes(detector, [r["text"] for r in corporate], threshold)
         results["corporate"] = {
             "rows": len(corporate), "flagged": sum(1 for f in flagged if f),

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from screening.artefacts import git_revision, library_versions, write_metadata
+from screening.training import read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +40,6 @@ KIND_C = 8.0
 SEED = 0
 EVAL_FILES = ("heldout.jsonl", "workplace.jsonl", "clean.jsonl")
 TRAIN_FILES = ("train.jsonl", "background_presidio.jsonl")
-
-
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of one JSONL data file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def sentence_table(rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[str]]:
@@ -126,7 +121,7 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
 
     started = time.perf_counter()
     train_paths = [p for p in (_data_folder(data_dir) / name for name in TRAIN_FILES) if p.is_file()]
-    rows = [row for path in train_paths for row in read_rows(path)]
+    rows = [row for path in train_paths for row in read_jsonl(path)]
     texts, labels = sentence_table(rows)
     embeddings = _encode(texts)
     allegation, kind = build_heads(embeddings, labels)
@@ -264,12 +259,12 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path | None,
     detector.load()
     files: dict[str, dict[str, Any]] = {}
     for name in EVAL_FILES:
-        files[name] = score_file(detector, read_rows(folder / name))
+        files[name] = score_file(detector, read_jsonl(folder / name))
     # Clean corporate posts written for the confidential detector, when present, are a second
     # false-positive check on ordinary posts.
     corporate = folder.parent / "corporate" / "clean.jsonl"
     if corporate.is_file():
-        files["corporate/clean.jsonl"] = score_file(detector, read_rows(corporate))
+        files["corporate/clean.jsonl"] = score_file(detector, read_jsonl(corporate))
     summary = {
         f"{name.removesuffix('.jsonl')}_{key}": value[key]
         for name, value in files.items()
