@@ -14,13 +14,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from screening.errors import ModelLoadError
 
 MODELS_ENV = "SCREENING_MODELS_DIR"
+
+T = TypeVar("T")
+
+
+class ProcessWide(Generic[T]):
+    """One loaded model per process: built by ``build`` on first ``get()``, at most once (under a lock)."""
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._value: T | None = None
+
+    def get(self) -> T:
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._build()
+        return self._value
 
 
 def models_root() -> Path:

@@ -63,6 +63,18 @@ class _TfidfBlock:
     weight: float
     coef: np.ndarray  # the classifier's coefficients for this block's columns
 
+    @classmethod
+    def from_pipeline(cls, name: str, transformer: Any, weight: float, coef: np.ndarray) -> _TfidfBlock:
+        """The block of a fitted ``Pipeline([("hash", HashingVectorizer), ("tfidf", TfidfTransformer)])``.
+
+        ``coef``: the classifier's weights from this block's first column on (the block takes what it covers).
+        """
+        hasher, tfidf = transformer.named_steps["hash"], transformer.named_steps["tfidf"]
+        if hasher.get_params()["norm"] is not None or tfidf.norm not in ("l2", None) or not tfidf.use_idf:
+            raise ModelLoadError(f"The {name!r} block of this head is not hashed counts + l2 TF-IDF.")
+        return cls(hasher=hasher, idf=np.asarray(tfidf.idf_, dtype=np.float64), sublinear=bool(tfidf.sublinear_tf),
+                   l2=tfidf.norm == "l2", weight=weight, coef=coef[: hasher.n_features])
+
     def decision(self, hashed: HashedText) -> np.ndarray:
         """Each row's contribution to the decision value (row-wise numpy on the CSR arrays)."""
         counts = hashed.counts(self.hasher)
@@ -132,13 +144,8 @@ def _text_embedding_decision(model: TextEmbeddingLogisticRegression) -> Any:
         if name == "remainder":
             continue
         if name in ("char", "word"):
-            hasher, tfidf = transformer.named_steps["hash"], transformer.named_steps["tfidf"]
-            if hasher.get_params()["norm"] is not None or tfidf.norm not in ("l2", None) or not tfidf.use_idf:
-                raise ModelLoadError(f"The {name!r} block of this head is not hashed counts + l2 TF-IDF.")
-            width = hasher.n_features
-            blocks.append(_TfidfBlock(hasher=hasher, idf=np.asarray(tfidf.idf_, dtype=np.float64),
-                                      sublinear=bool(tfidf.sublinear_tf), l2=tfidf.norm == "l2",
-                                      weight=float(weights.get(name, 1.0)), coef=coef[offset : offset + width]))
+            blocks.append(_TfidfBlock.from_pipeline(name, transformer, float(weights.get(name, 1.0)), coef[offset:]))
+            width = blocks[-1].coef.shape[0]
         elif name == "embedding":
             scaler = transformer
             width = len(scaler.mean_)
@@ -162,27 +169,26 @@ def _text_embedding_decision(model: TextEmbeddingLogisticRegression) -> Any:
     return decision
 
 
-def _scaled_decision(model: ScaledLogisticRegression) -> Any:
-    lr = model.model_
-    coef = (lr.coef_ / model.scale_).astype(np.float64)  # (classes or 1, dims)
-    intercept = lr.intercept_ - coef @ model.mean_
+def _linear_decision(coef: np.ndarray, intercept: np.ndarray) -> Any:
+    """``x @ coef.T + intercept`` (one column: a 1-d result, as scikit-learn's binary decision_function)."""
+    coef = np.asarray(coef, dtype=np.float64)  # (classes or 1, dims)
+    intercept = np.asarray(intercept, dtype=np.float64)
 
     def decision(hashed: HashedText | None, x: np.ndarray) -> np.ndarray:
         out = x @ coef.T + intercept
         return out[:, 0] if out.shape[1] == 1 else out
 
     return decision
+
+
+def _scaled_decision(model: ScaledLogisticRegression) -> Any:
+    """The standardisation folded into the weights: (x - mean) / scale @ w = x @ (w / scale) - mean @ (w / scale)."""
+    coef = model.model_.coef_ / model.scale_
+    return _linear_decision(coef, model.model_.intercept_ - coef @ model.mean_)
 
 
 def _lr_decision(lr: LogisticRegression) -> Any:
-    coef = lr.coef_.astype(np.float64)
-    intercept = lr.intercept_.astype(np.float64)
-
-    def decision(hashed: HashedText | None, x: np.ndarray) -> np.ndarray:
-        out = x @ coef.T + intercept
-        return out[:, 0] if out.shape[1] == 1 else out
-
-    return decision
+    return _linear_decision(lr.coef_, lr.intercept_)
 
 
 class CompiledLogisticRegression:
@@ -243,12 +249,8 @@ class CompiledTextClassifier:
         weights = getattr(union, "transformer_weights", None) or {}
         blocks, offset = [], 0
         for name, transformer in union.transformer_list:
-            hasher, tfidf = transformer.named_steps["hash"], transformer.named_steps["tfidf"]
-            width = hasher.n_features
-            blocks.append(_TfidfBlock(hasher=hasher, idf=np.asarray(tfidf.idf_, dtype=np.float64),
-                                      sublinear=bool(tfidf.sublinear_tf), l2=tfidf.norm == "l2",
-                                      weight=float(weights.get(name, 1.0)), coef=coef[offset : offset + width]))
-            offset += width
+            blocks.append(_TfidfBlock.from_pipeline(name, transformer, float(weights.get(name, 1.0)), coef[offset:]))
+            offset += blocks[-1].coef.shape[0]
         if offset != coef.shape[0]:
             raise ModelLoadError(f"The text blocks cover {offset} columns, but the classifier has {coef.shape[0]}.")
         self._blocks = blocks
@@ -259,6 +261,18 @@ class CompiledTextClassifier:
         for block in self._blocks:
             decision += block.decision(hashed)
         return expit(decision)
+
+
+def check_close(fast: np.ndarray, reference: np.ndarray, what: str, tolerance: float) -> float:
+    """Largest difference between a compiled model's output and scikit-learn's; refuses to load over ``tolerance``."""
+    worst = float(np.max(np.abs(np.asarray(fast) - np.asarray(reference)))) if np.size(fast) else 0.0
+    if worst > tolerance:
+        raise ModelLoadError(
+            f"The compiled {what} differ from scikit-learn by {worst:.2g} on probe inputs (tolerance "
+            f"{tolerance:g}); the installed scikit-learn computes them differently from the one this library "
+            "was checked with. Install the pinned versions (requirements.lock)."
+        )
+    return worst
 
 
 _last_hashed = threading.local()

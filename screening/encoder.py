@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from screening.artefacts import load_artefact, sha256_file
+from screening.artefacts import ProcessWide, load_artefact, sha256_file
 from screening.errors import ModelLoadError
 
 logger = logging.getLogger(__name__)
@@ -182,8 +181,7 @@ class Encoder:
         return [r for r in results if r is not None]
 
 
-_lock = threading.Lock()
-_cached: Encoder | None = None
+_shipped: ProcessWide[Encoder] = ProcessWide(lambda: _load(None))
 
 
 def load_encoder(root: Path | None = None) -> Encoder:
@@ -191,14 +189,9 @@ def load_encoder(root: Path | None = None) -> Encoder:
 
     ``root`` (another models folder) bypasses the cache, for tests and tools.
     """
-    global _cached
     if root is not None:
         return _load(root)
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                _cached = _load(None)
-    return _cached
+    return _shipped.get()
 
 
 def _load(root: Path | None) -> Encoder:

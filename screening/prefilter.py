@@ -19,14 +19,13 @@ Turn it off with ``prefilter: false`` in the policy.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from screening.artefacts import Artefact, load_artefact
-from screening.compiled import CompiledTextClassifier, HashedText, hashed_text
+from screening.artefacts import Artefact, ProcessWide, load_artefact
+from screening.compiled import CompiledTextClassifier, HashedText, check_close, hashed_text
 from screening.errors import ModelLoadError
 
 logger = logging.getLogger(__name__)
@@ -72,13 +71,8 @@ class Prefilter:
             logger.warning(
                 "the prefilter was distilled from other versions of %s; it may clear drafts the installed "
                 "models would flag. Retrain it: `screening train prefilter`.", ", ".join(self.stale))
-        fast = self._compiled.proba(HashedText(PROBE_TEXTS))
-        reference = self._pipeline.predict_proba(list(PROBE_TEXTS))[:, 1]
-        if float(np.max(np.abs(fast - reference))) > 1e-6:
-            raise ModelLoadError(
-                "The compiled prefilter differs from scikit-learn on probe texts; install the pinned "
-                "library versions (requirements.lock)."
-            )
+        check_close(self._compiled.proba(HashedText(PROBE_TEXTS)), self._pipeline.predict_proba(list(PROBE_TEXTS))[:, 1],
+                    "prefilter", 1e-6)
 
     @staticmethod
     def _stale_models(artefact: Artefact) -> list[str]:
@@ -153,19 +147,17 @@ def draft_scores(texts: Sequence[str], score: Callable[[Sequence[str]], np.ndarr
     return best
 
 
-_lock = threading.Lock()
-_cached: Prefilter | None = None
+def _load_shipped() -> Prefilter:
+    prefilter = Prefilter(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION))
+    logger.info("loaded prefilter %s/%s (threshold %.3f)", ARTEFACT_NAME, ARTEFACT_VERSION, prefilter.threshold)
+    return prefilter
+
+
+_shipped: ProcessWide[Prefilter] = ProcessWide(_load_shipped)
 
 
 def load_prefilter(root: Path | None = None) -> Prefilter:
     """The process-wide prefilter (``root``: another models folder, bypassing the cache)."""
-    global _cached
     if root is not None:
         return Prefilter(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION, root=root))
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                _cached = Prefilter(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION))
-                logger.info("loaded prefilter %s/%s (threshold %.3f)", ARTEFACT_NAME, ARTEFACT_VERSION,
-                            _cached.threshold)
-    return _cached
+    return _shipped.get()

@@ -472,18 +472,13 @@ def _compiled_heads(allegation: Any, kind: Any) -> tuple[Any, Any]:
     """Compiled copies of the two heads, checked against scikit-learn on probe vectors."""
     import numpy as np
 
-    from screening.compiled import CompiledLogisticRegression, compile_head
+    from screening.compiled import CompiledLogisticRegression, check_close, compile_head
 
     compiled_allegation, compiled_kind = compile_head(allegation), CompiledLogisticRegression(kind)
     probe = np.random.default_rng(0).standard_normal((8, compiled_allegation.dims))
     probe /= np.linalg.norm(probe, axis=1, keepdims=True)
-    worst = max(float(np.abs(compiled_allegation.proba(None, probe) - allegation.predict_proba(probe)).max()),
-                float(np.abs(compiled_kind.proba(probe) - kind.predict_proba(probe)).max()))
-    if worst > 1e-5:
-        raise ModelLoadError(
-            f"The compiled defamation heads differ from scikit-learn by {worst:.2g} on probe vectors; install "
-            "the pinned library versions (requirements.lock)."
-        )
+    check_close(compiled_allegation.proba(None, probe), allegation.predict_proba(probe), "defamation heads", 1e-5)
+    check_close(compiled_kind.proba(probe), kind.predict_proba(probe), "defamation heads", 1e-5)
     return compiled_allegation, compiled_kind
 
 

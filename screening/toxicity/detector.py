@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from screening.toxicity.assess import Assessment, assess
@@ -26,13 +25,6 @@ CLEARED = Assessment(offensive=0.0, discriminatory=0.0, offensive_head=0.0, disc
                      characteristic="")
 
 
-@lru_cache(maxsize=1)
-def _shared_model() -> ToxicityModel:
-    from screening.toxicity.model import load_toxicity_model
-
-    return load_toxicity_model()
-
-
 class ToxicityDetectorBase:
     """Loads the encoder and toxicity heads once; ``assess_batch`` scores drafts with them.
 
@@ -50,8 +42,9 @@ class ToxicityDetectorBase:
     def load(self) -> None:
         if self._model is None:
             from screening.encoder import load_encoder
+            from screening.toxicity.model import load_toxicity_model
 
-            self._model = _shared_model()
+            self._model = load_toxicity_model()  # process-wide: both detectors read the same model
             self._encoder = load_encoder()
 
     def assess_batch(self, drafts: Sequence[Draft]) -> tuple[ToxicityModel, Encoder, list[Assessment]]:

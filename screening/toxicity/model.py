@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from screening.artefacts import Artefact, load_artefact
-from screening.compiled import CompiledHead, HashedText, compile_head, hashed_text
+from screening.artefacts import Artefact, ProcessWide, load_artefact
+from screening.compiled import CompiledHead, HashedText, check_close, compile_head, hashed_text
 from screening.errors import ModelLoadError
 from screening.toxicity.heads import TextEmbeddingLogisticRegression, head_inputs
 from screening.toxicity.lexicon import Lexicon
@@ -123,36 +122,28 @@ class ToxicityModel:
 
     def check_compiled(self, embeddings: np.ndarray, texts: Sequence[str] = PROBE_TEXTS) -> float:
         """Largest difference between the compiled heads and scikit-learn on ``texts``; raises over tolerance."""
-        worst = 0.0
-        for head in HEADS:
-            fast = self._compiled[head].proba(None if head == "characteristic" else HashedText(texts), embeddings)
-            worst = max(worst, float(np.max(np.abs(fast - self.sklearn_proba(head, texts, embeddings)))))
-        if worst > PROBE_TOLERANCE:
-            raise ModelLoadError(
-                f"The compiled toxicity heads differ from scikit-learn by {worst:.2g} on the probe texts "
-                f"(tolerance {PROBE_TOLERANCE:g}); the installed scikit-learn computes these heads differently "
-                "from the one this library was checked with. Install the pinned versions (requirements.lock)."
-            )
-        return worst
+        fast = [self._compiled[h].proba(None if h == "characteristic" else HashedText(texts), embeddings) for h in HEADS]
+        reference = [self.sklearn_proba(h, texts, embeddings) for h in HEADS]
+        return check_close(np.concatenate([f.ravel() for f in fast]), np.concatenate([r.ravel() for r in reference]),
+                           "toxicity heads", PROBE_TOLERANCE)
 
     def _hashed_text(self, texts: Sequence[str]) -> HashedText | None:
         """The n-gram counts of ``texts``, shared with the other models scoring the same batch."""
         return hashed_text(texts) if self.reads_text else None
 
 
-_lock = threading.Lock()
-_cached: ToxicityModel | None = None
+def _load_shipped() -> ToxicityModel:
+    model = ToxicityModel(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION))
+    logger.info("loaded toxicity model %s/%s", ARTEFACT_NAME, ARTEFACT_VERSION)
+    return model
+
+
+_shipped: ProcessWide[ToxicityModel] = ProcessWide(_load_shipped)
 
 
 def load_toxicity_model(root: Path | None = None, version: str = ARTEFACT_VERSION) -> ToxicityModel:
     """The process-wide toxicity model (``root``: another models folder, bypassing the cache; ``version``
     is honoured only with ``root``)."""
-    global _cached
     if root is not None:
         return ToxicityModel(load_artefact(ARTEFACT_NAME, version, root=root))
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                _cached = ToxicityModel(load_artefact(ARTEFACT_NAME, ARTEFACT_VERSION))
-                logger.info("loaded toxicity model %s/%s", ARTEFACT_NAME, ARTEFACT_VERSION)
-    return _cached
+    return _shipped.get()
