@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from screening.training import read_jsonl
+
 logger = logging.getLogger(__name__)
 
 ARTEFACT_NAME = "prefilter"
@@ -43,14 +45,6 @@ SEED = 13
 C = 4.0
 # Texts per toxicity source (train split only); the project's own drafts are taken whole.
 PER_SOURCE = 900
-
-
-def _hash_bucket(text: str) -> float:
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def training_texts(data_dir: Path) -> list[tuple[str, str]]:
@@ -72,7 +66,7 @@ def training_texts(data_dir: Path) -> list[tuple[str, str]]:
                        ("defamation", data_dir / "defamation" / "train.jsonl"),
                        ("defamation_background", data_dir / "defamation" / "background_presidio.jsonl")):
         if path.is_file():
-            pairs.extend((name, row["text"]) for row in _jsonl(path))
+            pairs.extend((name, row["text"]) for row in read_jsonl(path))
     seen: set[str] = set()
     unique = []
     for source, text in pairs:
@@ -181,13 +175,14 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
 
     from screening.artefacts import git_revision, library_versions, write_metadata
     from screening.prefilter import draft_scores
+    from screening.training.toxicity_data import hash_split
 
     pairs = training_texts(Path(data_dir))
     texts = [t for _, t in pairs]
     sources = [s for s, _ in pairs]
     full, _ = _screeners(None)
     target, flagged = _distil(full, texts)
-    is_val = np.array([_hash_bucket(t) < 0.2 for t in texts])
+    is_val = np.array([hash_split(t, 0.2) == "val" for t in texts])
     model = build_estimator().fit([t for t, v in zip(texts, is_val, strict=True) if not v], target[~is_val])
     val_texts = [t for t, v in zip(texts, is_val, strict=True) if v]
     proba = draft_scores(val_texts, lambda pieces: model.predict_proba(list(pieces))[:, 1])
@@ -256,16 +251,16 @@ def _evaluation_sets(data_dir: Path) -> dict[str, list[tuple[str, set[str]]]]:
     folder = data_dir / "confidential" / "heldout.jsonl"
     if folder.is_file():
         sets["confidential held-out"] = [(r["text"], {"confidential"} if r["label"] != "none" else set())
-                                         for r in _jsonl(folder)]
+                                         for r in read_jsonl(folder)]
     for name in ("heldout.jsonl", "workplace.jsonl"):
         path = data_dir / "defamation" / name
         if path.is_file():
             sets[f"defamation {name.removesuffix('.jsonl')}"] = [
-                (r["text"], {"defamatory"} if r.get("group") == "positive" else set()) for r in _jsonl(path)]
+                (r["text"], {"defamatory"} if r.get("group") == "positive" else set()) for r in read_jsonl(path)]
     path = data_dir / "workplace" / "heldout.jsonl"
     if path.is_file():
         sets["workplace toxicity held-out"] = [
-            (r["text"], {c for c in ("offensive", "discriminatory") if r.get(c)}) for r in _jsonl(path)]
+            (r["text"], {c for c in ("offensive", "discriminatory") if r.get(c)}) for r in read_jsonl(path)]
     rng = random.Random(SEED)
     ext = data_dir / "external"
     for name, loader, folder_name in (("OLID validation", load_olid, "olid-2019"),
@@ -284,7 +279,7 @@ def _evaluation_sets(data_dir: Path) -> dict[str, list[tuple[str, set[str]]]]:
                                                  for r in csv.DictReader(handle)]
     path = data_dir / "corporate" / "clean.jsonl"
     if path.is_file():
-        sets["corporate clean"] = [(r["text"], set()) for r in _jsonl(path)]
+        sets["corporate clean"] = [(r["text"], set()) for r in read_jsonl(path)]
     return sets
 
 

@@ -285,15 +285,9 @@ def measure(corpus: Corpus, data_dir: Path, model: Any, encoder: Any, span_posts
     either = (s.offensive >= t_off) | (s.discriminatory >= t_dis)
     metrics["olid_val"] = _binary(corpus.offensive[m], either)
     metrics["olid_val_offensive_head_only"] = _binary(corpus.offensive[m], s.offensive_head >= t_off)
-    m = corpus.mask("val", "hateval")
-    s = scored(m)
-    metrics["hateval_val"] = _binary(corpus.discriminatory[m], s.discriminatory >= t_dis)
-    m = corpus.mask("val", "hatemoji")
-    s = scored(m)
-    metrics["hatemoji_val"] = _binary(corpus.discriminatory[m], s.discriminatory >= t_dis)
-    m = corpus.mask("val", "stormfront")
-    s = scored(m)
-    metrics["stormfront_val"] = _binary(corpus.discriminatory[m], s.discriminatory >= t_dis)
+    for source in ("hateval", "hatemoji", "stormfront"):
+        m = corpus.mask("val", source)
+        metrics[f"{source}_val"] = _binary(corpus.discriminatory[m], scored(m).discriminatory >= t_dis)
 
     # Workplace held-out drafts: per category, plus the characteristic named.
     m = corpus.mask("heldout", "workplace")

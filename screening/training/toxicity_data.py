@@ -56,7 +56,8 @@ class Example:
     kind: str = ""
 
 
-def _hash_split(text: str, val_share: float) -> Split:
+def hash_split(text: str, val_share: float) -> Split:
+    """``"val"`` for about ``val_share`` of texts, ``"train"`` for the rest, fixed by the text's sha1."""
     bucket = int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
     return "val" if bucket < val_share else "train"
 
@@ -65,22 +66,23 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+def _tweeteval(folder: Path, source: str, label: str) -> Iterator[Example]:
+    """A TweetEval folder (``{train,val}_text.txt`` beside ``{train,val}_labels.txt``), its 0/1 label as ``label``."""
+    for split in ("train", "val"):
+        texts = _lines(folder / f"{split}_text.txt")
+        labels = _lines(folder / f"{split}_labels.txt")
+        for text, value in zip(texts, labels, strict=True):
+            yield Example(text.strip(), source, split, **{label: int(value)})
+
+
 def load_olid(folder: Path) -> Iterator[Example]:
     """OLID sub-task A via TweetEval: offensive (any offensive language, targeted or not)."""
-    for split, prefix in (("train", "train"), ("val", "val")):
-        texts = _lines(folder / f"{prefix}_text.txt")
-        labels = _lines(folder / f"{prefix}_labels.txt")
-        for text, label in zip(texts, labels, strict=True):
-            yield Example(text.strip(), "olid", split, offensive=int(label))
+    return _tweeteval(folder, "olid", "offensive")
 
 
 def load_hateval(folder: Path) -> Iterator[Example]:
     """HatEval 2019 via TweetEval: hate against immigrants (race) or women (sex); target not given."""
-    for split, prefix in (("train", "train"), ("val", "val")):
-        texts = _lines(folder / f"{prefix}_text.txt")
-        labels = _lines(folder / f"{prefix}_labels.txt")
-        for text, label in zip(texts, labels, strict=True):
-            yield Example(text.strip(), "hateval", split, discriminatory=int(label))
+    return _tweeteval(folder, "hateval", "discriminatory")
 
 
 def load_davidson(folder: Path) -> Iterator[Example]:
@@ -90,7 +92,7 @@ def load_davidson(folder: Path) -> Iterator[Example]:
     frame = pd.read_csv(folder / "labeled_data.csv")
     for text, cls in zip(frame["tweet"], frame["class"], strict=True):
         text = str(text)
-        split = _hash_split(text, 0.1)
+        split = hash_split(text, 0.1)
         if cls == 0:
             yield Example(text, "davidson", split, offensive=1, discriminatory=1)
         elif cls == 1:
@@ -111,7 +113,7 @@ def toxic_span_examples(folder: Path) -> Iterator[Example]:
     """Toxic Spans posts with a marked span: Civil Comments insults, offensive by construction."""
     for text, spans in load_toxic_spans(folder, "train"):
         if spans:
-            yield Example(text, "toxic_spans", _hash_split(text, 0.1), offensive=1)
+            yield Example(text, "toxic_spans", hash_split(text, 0.1), offensive=1)
 
 
 _HATEMOJI_TARGETS = {
@@ -211,7 +213,7 @@ def load_toxigen(folder: Path) -> Iterator[Example]:
             text = line.strip().lstrip("-").strip()
             if not text:
                 continue
-            yield Example(text, "toxigen", _hash_split(text, 0.2), offensive=None if hateful else 0,
+            yield Example(text, "toxigen", hash_split(text, 0.2), offensive=None if hateful else 0,
                           discriminatory=int(hateful), characteristic=characteristic if hateful else None)
 
 
@@ -231,7 +233,7 @@ def load_mlma(folder: Path) -> Iterator[Example]:
         labels = set(str(sentiment).split("_"))
         if "hateful" not in labels or target not in _MLMA_TARGETS:
             continue
-        yield Example(text, "mlma", _hash_split(text, 0.1), discriminatory=1, characteristic=_MLMA_TARGETS[target])
+        yield Example(text, "mlma", hash_split(text, 0.1), discriminatory=1, characteristic=_MLMA_TARGETS[target])
 
 
 def load_stormfront(folder: Path) -> Iterator[Example]:
@@ -265,7 +267,7 @@ def load_workplace(folder: Path) -> Iterator[Example]:
             if name == DECISIONS_FILE:
                 split = "train"
             else:
-                split = _hash_split(row["text"], 0.15) if name.startswith("train") else "heldout"
+                split = hash_split(row["text"], 0.15) if name.startswith("train") else "heldout"
             yield Example(row["text"], "workplace", split, offensive=row["offensive"],
                           discriminatory=row["discriminatory"], characteristic=row.get("characteristic"),
                           kind=row.get("kind", ""))
