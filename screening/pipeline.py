@@ -164,25 +164,26 @@ class Screener:
 
     def _prepare(self, texts: list[str]) -> tuple[list[NormalisedText], list[Draft]]:
         normalised = [normalise(t) for t in texts]
-        languages = detect_languages([n.text for n in normalised])
+        plain = [n.text for n in normalised]
+        languages = detect_languages(plain)
         docs: list[object | None] = [None] * len(texts)
         embeddings: list[object | None] = [None] * len(texts)
         cleared = [False] * len(texts)
         if self.prefilter is not None:
-            cleared = self.prefilter.cleared([n.text for n in normalised], languages)
+            cleared = self.prefilter.cleared(plain, languages)
         if "doc" in self._features:
-            docs = list(load_spacy().pipe([n.text for n in normalised], batch_size=self.batch_size))
+            docs = list(load_spacy().pipe(plain, batch_size=self.batch_size))
         if "embedding" in self._features:
             from screening.encoder import load_encoder
 
             wanted = [i for i, skip in enumerate(cleared) if not skip]
             if wanted:
-                matrix = load_encoder().encode([normalised[i].text for i in wanted])
+                matrix = load_encoder().encode([plain[i] for i in wanted])
                 for i, row in zip(wanted, matrix, strict=True):
                     embeddings[i] = row
         drafts = [
-            Draft(text=n.text, language=lang, doc=doc, embedding=emb, cleared=skip)  # type: ignore[arg-type]
-            for n, lang, doc, emb, skip in zip(normalised, languages, docs, embeddings, cleared, strict=True)
+            Draft(text=text, language=lang, doc=doc, embedding=emb, cleared=skip)  # type: ignore[arg-type]
+            for text, lang, doc, emb, skip in zip(plain, languages, docs, embeddings, cleared, strict=True)
         ]
         return normalised, drafts
 
