@@ -58,6 +58,15 @@ class ScaledLogisticRegression(ClassifierMixin, BaseEstimator):
 TEXT_COLUMN = "text"
 
 
+def hashed_tfidf(analyzer: str, ngrams: tuple[int, int], n_features: int) -> Pipeline:
+    """Hashed n-gram counts + sublinear TF-IDF (what ``screening.compiled`` reads as one block)."""
+    return Pipeline([
+        ("hash", HashingVectorizer(analyzer=analyzer, ngram_range=ngrams, n_features=n_features,
+                                   alternate_sign=False, norm=None, dtype=np.float32)),
+        ("tfidf", TfidfTransformer(sublinear_tf=True)),
+    ])
+
+
 def head_inputs(texts: Sequence[str], embeddings: np.ndarray) -> pd.DataFrame:
     """The stacked heads' input: one row per text, the text and its 384 embedding dimensions."""
     frame = pd.DataFrame(np.asarray(embeddings, dtype=np.float32),
@@ -87,17 +96,10 @@ class TextEmbeddingLogisticRegression(ClassifierMixin, BaseEstimator):
     def _pipeline(self, n_dims: int) -> Pipeline:
         # Hashed n-grams + TF-IDF weights rather than TfidfVectorizer: skops writes a vocabulary of
         # 90k n-grams as ~1 KB of JSON per entry (a 209 MB head); hashed columns need no vocabulary.
-        def tfidf(analyzer: str, ngrams: tuple[int, int], n_features: int) -> Pipeline:
-            return Pipeline([
-                ("hash", HashingVectorizer(analyzer=analyzer, ngram_range=ngrams, n_features=n_features,
-                                           alternate_sign=False, norm=None, dtype=np.float32)),
-                ("tfidf", TfidfTransformer(sublinear_tf=True)),
-            ])
-
         dims = [f"e{i}" for i in range(n_dims)]
         features = ColumnTransformer([
-            ("char", tfidf("char_wb", (2, 5), self.char_features), TEXT_COLUMN),
-            ("word", tfidf("word", (1, 2), self.word_features), TEXT_COLUMN),
+            ("char", hashed_tfidf("char_wb", (2, 5), self.char_features), TEXT_COLUMN),
+            ("word", hashed_tfidf("word", (1, 2), self.word_features), TEXT_COLUMN),
             ("embedding", StandardScaler(), dims),
         ], transformer_weights={"char": 1.0, "word": 1.0, "embedding": self.embedding_weight},
             sparse_threshold=1.0)

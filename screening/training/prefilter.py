@@ -119,17 +119,14 @@ def distilled_models(root: Path | None = None) -> dict[str, str]:
             for path in sorted(base.glob("*/*/metadata.json")) if path.parent.parent.name != ARTEFACT_NAME}
 
 
-def _distil(full: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Targets and flags from the full pipeline, cached by texts, detectors, model files and policy."""
-    from screening.artefacts import models_root
-
+def _distil(full: Any, texts: list[str], data_dir: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Targets and flags from the full pipeline, cached (under ``var/cache/prefilter`` beside the data,
+    like the trainers' embeddings) by texts, policy and the metadata of the models distilled."""
     key = hashlib.sha256()
     key.update("\n".join(texts).encode("utf-8"))
     key.update(full.policy.model_dump_json().encode("utf-8"))
-    for path in sorted(models_root().glob("*/*/metadata.json")):
-        if path.parent.parent.name != ARTEFACT_NAME:
-            key.update(path.read_bytes())
-    cache = Path.home() / ".cache" / "screening" / f"prefilter-distil-{key.hexdigest()[:20]}.npz"
+    key.update(json.dumps(distilled_models(), sort_keys=True).encode("utf-8"))
+    cache = Path(data_dir).resolve().parent / "var" / "cache" / "prefilter" / f"distil-{key.hexdigest()[:20]}.npz"
     if cache.is_file():
         with np.load(cache, allow_pickle=False) as saved:
             logger.info("distillation targets from the cache %s", cache)
@@ -143,19 +140,14 @@ def _distil(full: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def build_estimator() -> Any:
     """The first stage's pipeline: hashed TF-IDF n-grams (as the toxicity heads hash) + logistic regression."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    def block(analyzer: str, ngrams: tuple[int, int], n_features: int) -> Pipeline:
-        return Pipeline([
-            ("hash", HashingVectorizer(analyzer=analyzer, ngram_range=ngrams, n_features=n_features,
-                                       alternate_sign=False, norm=None, dtype=np.float32)),
-            ("tfidf", TfidfTransformer(sublinear_tf=True)),
-        ])
+    from screening.toxicity.heads import hashed_tfidf
 
     return Pipeline([
-        ("features", FeatureUnion([("char", block("char_wb", (2, 5), 2**18)), ("word", block("word", (1, 2), 2**17))])),
+        ("features", FeatureUnion([("char", hashed_tfidf("char_wb", (2, 5), 2**18)),
+                                   ("word", hashed_tfidf("word", (1, 2), 2**17))])),
         ("classifier", LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000)),
     ])
 
@@ -181,7 +173,7 @@ def train(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     texts = [t for _, t in pairs]
     sources = [s for s, _ in pairs]
     full, _ = _screeners(None)
-    target, flagged = _distil(full, texts)
+    target, flagged = _distil(full, texts, Path(data_dir))
     is_val = np.array([hash_split(t, 0.2) == "val" for t in texts])
     model = build_estimator().fit([t for t, v in zip(texts, is_val, strict=True) if not v], target[~is_val])
     val_texts = [t for t, v in zip(texts, is_val, strict=True) if v]
