@@ -37,18 +37,118 @@ def _hasher_key(hasher: HashingVectorizer) -> tuple[Any, ...]:
     return key
 
 
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A batch's n-gram counts in CSR form (what ``scipy.sparse.csr_matrix`` holds, without its checks)."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+
+def _default_text_handling(params: dict[str, Any]) -> bool:
+    return (params["input"] == "content" and params["lowercase"] and params["preprocessor"] is None
+            and params["strip_accents"] is None and params["decode_error"] == "strict"
+            and not params["alternate_sign"])
+
+
+class _HashMemo:
+    """A hasher's counts built from memoised pieces: hashing only what earlier texts did not contain.
+
+    The analyser (a Python loop over every n-gram) is most of ``HashingVectorizer.transform``'s cost
+    on a short post, and most of a post's words have been seen before. Two set-ups are memoised, both
+    with scikit-learn's default text handling (lower-cased, no accent stripping):
+
+    - ``char_wb``: n-grams never cross a space (the text is lower-cased, split on whitespace and each
+      word padded with a space on either side), so a text's counts are the sum of its words' counts;
+      the memo holds each word's hashed n-grams.
+    - ``word``: the analyser's features (tokens and joined token n-grams) are cheap to list; the memo
+      holds each feature's column.
+
+    Either way the result equals ``hasher.transform`` (tested on every project text). The memo
+    starts afresh when it holds ``MAX_ENTRIES``.
+    """
+
+    MAX_ENTRIES = 50_000
+
+    def __init__(self, hasher: HashingVectorizer) -> None:
+        from sklearn.feature_extraction import FeatureHasher
+
+        self._hasher = hasher
+        self._by_word = hasher.analyzer == "char_wb"
+        self._analyse = hasher.build_analyzer()
+        self._features = FeatureHasher(n_features=hasher.n_features, input_type="string", alternate_sign=False,
+                                       dtype=hasher.dtype)
+        self._memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def applies(hasher: HashingVectorizer) -> bool:
+        params = hasher.get_params()
+        return params["analyzer"] in ("char_wb", "word") and _default_text_handling(params)
+
+    def _pieces(self, text: str) -> list[str]:
+        return text.lower().split() if self._by_word else self._analyse(text)
+
+    def _hash(self, pieces: list[str]) -> sp.csr_matrix:
+        if self._by_word:
+            return sp.csr_matrix(self._hasher.transform(pieces))
+        return sp.csr_matrix(self._features.transform([piece] for piece in pieces))
+
+    def transform(self, texts: Sequence[str]) -> Counts:
+        split = [self._pieces(text) for text in texts]
+        with self._lock:
+            memo = self._memo
+            new = list(dict.fromkeys(p for row in split for p in row if p not in memo))
+            if new:
+                if len(memo) + len(new) > self.MAX_ENTRIES:
+                    memo.clear()
+                    new = list(dict.fromkeys(p for row in split for p in row))
+                fresh = self._hash(new)
+                for i, piece in enumerate(new):
+                    lo, hi = fresh.indptr[i], fresh.indptr[i + 1]
+                    memo[piece] = (fresh.indices[lo:hi].astype(np.int64), fresh.data[lo:hi])
+            found = [[memo[p] for p in row] for row in split]
+        n_features = int(self._hasher.n_features)
+        keys, values = [], []
+        for row, parts in enumerate(found):
+            for indices, data in parts:
+                keys.append(indices + row * n_features if row else indices)
+                values.append(data)
+        if not keys:
+            return Counts(np.zeros(0, self._hasher.dtype), np.zeros(0, np.int32),
+                          np.zeros(len(texts) + 1, np.int64), (len(texts), n_features))
+        unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        summed = np.bincount(inverse, weights=np.concatenate(values)).astype(self._hasher.dtype)
+        indptr = np.searchsorted(unique, np.arange(len(texts) + 1) * n_features)
+        return Counts(summed, (unique % n_features).astype(np.int32), indptr, (len(texts), n_features))
+
+
+_memos: dict[tuple[Any, ...], _HashMemo | None] = {}
+
+
+def _hashed_counts(hasher: HashingVectorizer, texts: Sequence[str]) -> Counts | sp.csr_matrix:
+    """``hasher.transform(texts)`` in CSR form, through a ``_HashMemo`` where one applies."""
+    key = _hasher_key(hasher)
+    if key not in _memos:
+        _memos[key] = _HashMemo(hasher) if _HashMemo.applies(hasher) else None
+    memo = _memos[key]
+    return sp.csr_matrix(hasher.transform(texts)) if memo is None else memo.transform(texts)
+
+
 class HashedText:
     """Raw n-gram counts of a batch of texts, one matrix per distinct hashing set-up, computed once."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
-        self._counts: dict[tuple[Any, ...], sp.csr_matrix] = {}
+        self._counts: dict[tuple[Any, ...], Counts | sp.csr_matrix] = {}
 
-    def counts(self, hasher: HashingVectorizer) -> sp.csr_matrix:
+    def counts(self, hasher: HashingVectorizer) -> Counts | sp.csr_matrix:
         key = _hasher_key(hasher)
         found = self._counts.get(key)
         if found is None:
-            found = self._counts[key] = sp.csr_matrix(hasher.transform(self.texts))
+            found = self._counts[key] = _hashed_counts(hasher, self.texts)
         return found
 
 
