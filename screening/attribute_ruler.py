@@ -2,9 +2,11 @@
 
 The model's attribute ruler (tag -> part of speech and morphology, plus word exceptions) runs a
 spaCy ``Matcher`` over 179 rules for every token: about a millisecond per draft, an eighth of the
-shared pass. 150 of its rules are one token with plain ``TAG``/``LOWER``/``IS_SPACE`` values,
-which a dictionary answers directly; the rest (two-token rules, ``IN``/``REGEX``/``DEP`` conditions)
-still go through a ``Matcher``. Rules are applied in the model's order, like spaCy's
+shared pass. 150 of its rules are one token with plain ``TAG``/``LOWER``/``IS_SPACE`` values, and
+7 more a tag with a list of words: a dictionary answers them directly, and the attributes a token
+gets from them are merged once per (tag, word). 13 rules read dependency labels, which are all empty
+before the parser runs: they are matched only on a doc that has a parse. The rest (two-token rules,
+``REGEX`` conditions) still go through a ``Matcher``. Rules are applied in the model's order, like spaCy's
 ``AttributeRuler`` (a later rule overrides an earlier one on the same token), so the annotations
 are identical; ``tests/screening/test_speed_means.py`` compares the two on the project's data.
 """
@@ -33,8 +35,34 @@ def _simple(pattern: list[dict[str, Any]]) -> tuple[str | None, str | None, bool
     return token.get("TAG"), token.get("LOWER"), token.get("IS_SPACE")
 
 
+def _tag_with_lower_in(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
+    """(tag, lower) pairs for a one-token rule ``{"TAG": t, "LOWER": {"IN": [...]}}``, else None."""
+    if len(pattern) != 1 or set(pattern[0]) != {"TAG", "LOWER"}:
+        return None
+    tag, lower = pattern[0]["TAG"], pattern[0]["LOWER"]
+    if not isinstance(tag, str) or not isinstance(lower, dict) or set(lower) != {"IN"}:
+        return None
+    return [(tag, value) for value in lower["IN"]]
+
+
+def _needs_a_parse(pattern: list[dict[str, Any]]) -> bool:
+    """True when some token of the pattern matches only a non-empty dependency label.
+
+    Before the parser runs every label is empty, so such a pattern cannot match a doc without a parse.
+    """
+    for token in pattern:
+        dep = token.get("DEP")
+        if isinstance(dep, str) and dep:
+            return True
+        if isinstance(dep, dict) and (("IN" in dep and "" not in dep["IN"]) or "" in dep.get("NOT_IN", ())):
+            return True
+    return False
+
+
 class FastAttributeRuler:
     """Applies an ``AttributeRuler``'s rules with dictionary lookups where a rule allows it."""
+
+    MAX_MEMO = 100_000  # (tag, lower, is_space) keys remembered with their rules
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.vocab = ruler.vocab
@@ -46,12 +74,21 @@ class FastAttributeRuler:
         self._by_lower: dict[str, list[int]] = defaultdict(list)
         self._by_space: dict[tuple[bool, str | None], list[int]] = defaultdict(list)
         self._matcher = Matcher(self.vocab, validate=False)
+        self._parse_matcher = Matcher(self.vocab, validate=False)  # rules that read dependency labels
+        self._memo: dict[tuple[str, str, bool], tuple[tuple[int, ...], dict[Any, Any] | None]] = {}
         for rule, entry in enumerate(ruler.patterns):
-            rest = []
+            rest, parsed = [], []
             for pattern in entry["patterns"]:
                 simple = _simple(pattern)
                 if simple is None:
-                    rest.append(pattern)
+                    pairs = _tag_with_lower_in(pattern)
+                    if pairs is not None:
+                        for pair in dict.fromkeys(pairs):
+                            self._by_tag_lower[pair].append(rule)
+                    elif _needs_a_parse(pattern):
+                        parsed.append(pattern)
+                    else:
+                        rest.append(pattern)
                     continue
                 tag, lower, is_space = simple
                 if is_space is not None:
@@ -66,20 +103,53 @@ class FastAttributeRuler:
                     rest.append(pattern)
             if rest:
                 self._matcher.add(str(rule), rest)
+            if parsed:
+                self._parse_matcher.add(str(rule), parsed)
+
+    def _simple_rules(self, tag: str, lower: str, space: bool) -> tuple[tuple[int, ...], dict[Any, Any] | None]:
+        """The one-token rules a token with these values meets (in rule order), and their attributes merged.
+
+        Merging is exact: ``set_token_attrs`` sets each attribute on its own, so applying the rules one
+        after another leaves each attribute with the value of the last rule that sets it.
+        """
+        key = (tag, lower, space)
+        found = self._memo.get(key)
+        if found is None:
+            rules: set[int] = set()
+            for hits in (self._by_tag.get(tag), self._by_tag_lower.get((tag, lower)), self._by_lower.get(lower),
+                         self._by_space.get((space, None)), self._by_space.get((space, tag))):
+                if hits:
+                    rules.update(hits)
+            ordered = tuple(sorted(rules))
+            merged: dict[Any, Any] = {}
+            for rule in ordered:
+                merged.update(self._attrs[rule])
+            found = (ordered, merged or None)
+            if len(self._memo) < self.MAX_MEMO:
+                self._memo[key] = found
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found: set[tuple[int, int, int]] = set()  # (rule, start, end), deduplicated like the Matcher's
-        by_tag, by_tag_lower, by_lower, by_space = self._by_tag, self._by_tag_lower, self._by_lower, self._by_space
+        # Rules the Matcher finds, per token they set: (rule, start, end) as the Matcher reports them.
+        complex_hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        matches = self._matcher(doc, allow_missing=True)
+        if len(self._parse_matcher) and doc.has_annotation("DEP"):
+            matches += self._parse_matcher(doc, allow_missing=True)
+        for match_id, start, end in matches:
+            rule = int(self.vocab.strings[match_id])
+            token = Span(doc, start, end)[self._indices[rule]]
+            complex_hits[token.i].append((rule, start, end))
         for token in doc:
-            i, tag, lower, space = token.i, token.tag_, token.lower_, token.is_space
-            for rules in (by_tag.get(tag), by_tag_lower.get((tag, lower)), by_lower.get(lower),
-                          by_space.get((space, None)), by_space.get((space, tag))):
-                if rules:
-                    found.update((rule, i, i + 1) for rule in rules)
-        for match_id, start, end in self._matcher(doc, allow_missing=True):
-            found.add((int(self.vocab.strings[match_id]), start, end))
-        for rule, start, end in sorted(found):
-            set_token_attrs(Span(doc, start, end)[self._indices[rule]], self._attrs[rule])
+            rules, merged = self._simple_rules(token.tag_, token.lower_, token.is_space)
+            hits = complex_hits.get(token.i)
+            if hits is None:
+                if merged is not None:
+                    set_token_attrs(token, merged)
+                continue
+            # Both kinds meet this token: every rule in spaCy's order (rule, start, end), duplicates once.
+            i = token.i
+            for rule, _start, _end in sorted(set(hits) | {(rule, i, i + 1) for rule in rules}):
+                set_token_attrs(token, self._attrs[rule])
         return doc
 
 

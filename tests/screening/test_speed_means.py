@@ -115,3 +115,24 @@ def test_the_fast_attribute_ruler_annotates_exactly_like_the_models() -> None:
             assert (x.tag_, x.pos_, str(x.morph), x.lemma_) == (y.tag_, y.pos_, str(y.morph), y.lemma_), x.text
             compared += 1
     assert compared > 5000
+
+
+@pytest.mark.model
+def test_the_fast_attribute_ruler_applies_the_dependency_rules_after_a_parse() -> None:
+    import json
+
+    from screening.attribute_ruler import install
+    from screening.nlp import SPACY_MODEL, import_spacy
+
+    spacy = import_spacy()
+    reference = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])  # the parser runs before the attribute ruler
+    fast = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    install(fast)
+    texts = [json.loads(line)["text"] for line in (REPO / "data/defamation/heldout.jsonl").read_text().splitlines()]
+    texts += ["There are two of them and I told you it is done.", "It was him who did it, but I ain't sure."]
+    changed_by_parse = 0
+    for a, b in zip(reference.pipe(texts), fast.pipe(texts), strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert (x.tag_, x.pos_, str(x.morph), x.lemma_, x.dep_) == (y.tag_, y.pos_, str(y.morph), y.lemma_, y.dep_)
+            changed_by_parse += x.dep_ in {"aux", "auxpass", "mark", "expl", "nsubj"}
+    assert changed_by_parse > 500  # the dependency rules really had tokens to act on
