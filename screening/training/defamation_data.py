@@ -639,6 +639,22 @@ TRAIN_EXTRA = replace(
         "crime": [
             "has been taking boxes of fittings home and selling them online",
             "helps themselves to red diesel from the plant yard",
+            # Plain theft, burglary, violence and drugs, so that the many bribery rows above do
+            # not crowd out the other kinds.
+            "stole a van from the depot", "nicked the apprentices' tool bags from the changing room",
+            "took the takings from the café till and kept them", "robbed the site office at the weekend",
+            "burgled a customer's house while fitting their boiler", "headbutted a customer in the car park",
+            "beat up an apprentice behind the welding bays", "sells cannabis to the first years",
+            "stole the catalytic converters off the college minibuses", "pinched a laptop from the staff room",
+        ],
+        "dishonesty": [
+            "lied to the whole team about why the apprentices were laid off",
+            "told the inspector a string of lies about the training hours",
+            "swore blind the money was banked when it never was", "makes up excuses and blames the juniors",
+        ],
+        "sexual_misconduct": [
+            "touched a learner inappropriately in the stores", "keeps sending explicit pictures to the apprentices",
+            "pressured a young colleague into a sexual relationship",
         ],
         "falsification": [
             "ticks the boxes and signs portfolios they have never opened",
