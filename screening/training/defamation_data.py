@@ -27,7 +27,7 @@ import json
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -560,6 +560,308 @@ BACKGROUND_TRAIN: list[str] = [
     "The inspection report praised our safeguarding and our links with employers.",
 ]
 
+# -- training additions (issue 5) ----------------------------------------------------------------
+# Appended after the rows above so those keep their ids and text. The held-out bribery recall was
+# 0.44: the train pool's bribery wordings were mostly "bribe", "bung" and "kickback" with a
+# contract, so other ways of saying it (a cut, a palm greased, paid under the table, records
+# signed off for cash) were missed. These are fresh wordings, not paraphrases of any evaluation
+# row, for bribery and for the casual workplace register, each with minimal-pair negatives.
+
+TRAIN_EXTRA = replace(
+    TRAIN,
+    predicates={
+        "bribery": [
+            "greased the inspector's palm to get the certificate signed", "is on the take from the contractors",
+            "takes a cut of every contract they award", "was wined and dined by the supplier in return for the order",
+            "slipped the examiner fifty quid to overlook the missing portfolio",
+            "paid off the fire inspector to ignore the blocked exits",
+            "hands out brown envelopes to get planning applications through",
+            "gets a brown envelope every Christmas from the roofing firm",
+            "backdated the invoices to hide the kickbacks", "signs off training records for cash",
+            "sells pass marks to learners for a few hundred quid", "gets paid under the table by the cleaning firm",
+            "rigged the tender in return for a new car", "got the job by paying off someone in HR",
+            "pays the buyer a backhander on every delivery",
+            "offered the auditor a free holiday to sign off the accounts",
+            "has the building inspector on their payroll", "sweetens the procurement team with cash every quarter",
+            "takes gifts from suppliers and sends the orders their way",
+            "got a mate's firm on the approved list for a kickback",
+            "paid the assessor to pass apprentices they never met",
+            "took money from parents to guarantee their kids a place on the course",
+            "waved through dodgy electrics after a bung from the developer",
+            "charges apprentices cash to sign off their logbooks",
+            "paid the MOT tester to pass vans with bald tyres",
+            "steers contracts to whoever pays for their golf membership",
+            "keeps the auditors happy with envelopes so the books never get checked",
+            "bought their CSCS card from a bloke who sells test passes",
+            "only won the tender because they paid the panel chair",
+            "pockets a backhander from every agency worker they take on",
+            # Asking for it, paying in kind, disguising it, and the formal register.
+            "won't sign off a job unless the contractor sees them right", "has their hand out on every order",
+            "demands a payment from each subcontractor before approving their invoices",
+            "did free work on the councillor's house in return for planning permission",
+            "gave the buyer's son a job to keep the contract", "put the inspector's wife on the payroll as a consultant",
+            "pays secret commissions to the purchasing manager", "funnels consultancy fees to the official's company",
+            "made corrupt payments to public officials", "offered inducements to the evaluation panel",
+            "improperly influenced the award of the framework with gifts",
+            "treated the procurement panel to a weekend in Marbella before the decision",
+            "paid the moderator to push the grades up", "sold the exam papers to a training provider",
+            "buys favourable inspection reports", "bribed their way onto the approved supplier list",
+        ],
+        "fraud": [
+            "claims overtime for Saturdays spent at the football", "puts in mileage for trips that never happened",
+            "bills the college for materials that end up in their own house",
+            "charges the council for two labourers when only one turns up",
+            "puts their own shopping through as site consumables", "submits fake receipts for hotel stays",
+        ],
+        "dangerous_incompetence": [
+            "won't put netting under the roof lights even after three near misses",
+            "has apprentices working on live boards without isolating them",
+            "takes the guards off the saws to speed things up",
+            "sends lads up the scaffold with no edge protection",
+            "switched off the fire alarm because it kept going off",
+            "stacks pallets so high they are bound to fall on someone",
+            "has first years using the pillar drill with no one watching",
+            "let the apprentice cut into a gas pipe without capping it off",
+        ],
+        "drunkenness": [
+            "rolls in stinking of last night and then drives the telehandler",
+            "is half-cut by lunchtime most Fridays", "keeps a bottle in the van and swigs from it between jobs",
+            "was slurring their words all through the safety briefing",
+            "turned up to the site visit reeking of cider", "was off their face at the open day",
+            "does the morning toolbox talk still pissed from the night before",
+            "had a few pints at lunch and then took the apprentices out in the van",
+        ],
+        "counterfeit": [
+            "flogs dodgy copies of Snickers workwear as the real thing",
+            "sells cheap knock-off harnesses with fake CE stickers on",
+            "palms off copied chargers as genuine Milwaukee ones", "is knocking out fake hi-vis with a forged kitemark",
+        ],
+        "crime": [
+            "has been taking boxes of fittings home and selling them online",
+            "helps themselves to red diesel from the plant yard",
+            # Plain theft, burglary, violence and drugs, so that the many bribery rows above do
+            # not crowd out the other kinds.
+            "stole a van from the depot", "nicked the apprentices' tool bags from the changing room",
+            "took the takings from the café till and kept them", "robbed the site office at the weekend",
+            "burgled a customer's house while fitting their boiler", "headbutted a customer in the car park",
+            "beat up an apprentice behind the welding bays", "sells cannabis to the first years",
+            "stole the catalytic converters off the college minibuses", "pinched a laptop from the staff room",
+        ],
+        "dishonesty": [
+            "lied to the whole team about why the apprentices were laid off",
+            "told the inspector a string of lies about the training hours",
+            "swore blind the money was banked when it never was", "makes up excuses and blames the juniors",
+        ],
+        "sexual_misconduct": [
+            "touched a learner inappropriately in the stores", "keeps sending explicit pictures to the apprentices",
+            "pressured a young colleague into a sexual relationship",
+        ],
+        "falsification": [
+            "ticks the boxes and signs portfolios they have never opened",
+            "fills in the fire drill log without ever running a drill",
+        ],
+    },
+    # Ordinary, lawful dealings in the same words' neighbourhood: contracts, gifts, fees, records.
+    # Plainly ordinary news only: money and officials in an insinuation frame ("Funny how X paid
+    # the inspection fee...") are themselves insinuations, so those pairs are the negatives below.
+    neutral_predicates=[
+        "backed up all the files to the cloud", "took the new apprentices bowling on their first day",
+        "bought a new minibus for the football club", "repainted the workshop over the summer",
+        "swapped to a four-day week", "got engaged in Paris last weekend",
+    ],
+    official=[
+        ("bribery", "was fined for failing to prevent bribery",
+         "The Serious Fraud Office announced that {T} {O} under a deferred prosecution agreement."),
+        ("fraud", "must repay £40,000 of overclaimed funding",
+         "The ESFA published its decision that {T} {O}."),
+    ],
+    taste=["I thought {T}'s talk on procurement was a bit dry.", "{T}'s new uniform design isn't really my style.",
+           "Not keen on the music {T} plays in the workshop, to be honest."],
+    idea_criticism=["{T}'s approach to tendering is far too slow if you ask me.",
+                    "I think {T}'s gifts and hospitality policy is too strict.",
+                    "Moving everything to one supplier, as {T} wants, is a mistake in my view.",
+                    "The procurement process here takes forever and nobody understands the forms.",
+                    "I think {T} charges too much for its courses.", "{T}'s quotes are always on the high side.",
+                    "{T} won the contract after an open tender, though I'd have picked another firm.",
+                    "{T} declared the supplier's Christmas hamper in the gifts register, as the policy says."],
+    praise=[], neutral=[], first_person=[],
+    cleared=["An internal investigation found no evidence that {T} took any payments.",
+             "The tender review confirmed that {T} won the contract fairly.",
+             "The auditors found that every gift {T} received had been declared."],
+    training_content=["{T} explained how kickbacks are hidden in inflated invoices.",
+                      "Our anti-bribery training covers gifts, hospitality and facilitation payments."],
+)
+
+# Multi-sentence posts in the register of staff chat and social media (for training only): the
+# allegation sits in one sentence among small talk, the target is often a nickname, a role ("the
+# new site manager") or a pronoun. Negatives are complaints and gossip with no allegation.
+HANDWRITTEN_EXTRA: list[tuple[str, str, str | None, str | None, str | None]] = [
+    ("Honestly fed up with it. Spent all week covering for Gaz on the Hinckley job. He's been claiming overtime "
+     "for Saturdays he was at the football and payroll just pays it.",
+     "fraud", "He's been claiming overtime for Saturdays he was at the football and payroll just pays it.",
+     "Gaz", None),
+    ("Not being funny but someone has to say it. The new site manager won't put netting under the roof lights and "
+     "we've had three near misses this month. Somebody is going to go through one.",
+     "dangerous_incompetence", "The new site manager won't put netting under the roof lights and we've had three "
+     "near misses this month.", "The new site manager", None),
+    ("Right, last post about this. Our supervisor rolled in at ten again stinking of drink and then got straight in "
+     "the telehandler. Everyone saw it and nobody said a word.",
+     "drunkenness", "Our supervisor rolled in at ten again stinking of drink and then got straight in the telehandler.",
+     "Our supervisor", None),
+    ("Quick one. The lad who runs the stores has been taking boxes of fittings home and flogging them on Marketplace. "
+     "Seen the listings myself.",
+     "crime", "The lad who runs the stores has been taking boxes of fittings home and flogging them on Marketplace.",
+     "The lad who runs the stores", None),
+    ("Love this place but I'm done keeping quiet. Our lead assessor signs off portfolios she has never even opened. "
+     "Half those certificates are worthless.",
+     "falsification", "Our lead assessor signs off portfolios she has never even opened.", "Our lead assessor", None),
+    ("Want to know how Fenwick Access Platforms keeps winning our hire contracts? Their rep takes the facilities "
+     "manager to the races every month and picks up the tab. Then the order lands on his desk.",
+     "bribery", "Their rep takes the facilities manager to the races every month and picks up the tab.",
+     "Fenwick Access Platforms", None),
+    ("Funny old week. Found out the bloke in charge of procurement gets a brown envelope from the scaffolders "
+     "every time they get a job. No wonder nobody else gets a look in.",
+     "bribery", "Found out the bloke in charge of procurement gets a brown envelope from the scaffolders every time "
+     "they get a job.", "the bloke in charge of procurement", None),
+    ("Had enough. Rob in finance backdated a load of invoices so the cash the supplier slipped him doesn't show up. "
+     "I've got the emails.",
+     "bribery", "Rob in finance backdated a load of invoices so the cash the supplier slipped him doesn't show up.",
+     "Rob", None),
+    ("Apprentices, be warned. The assessor at our Leicester centre will sign off your training record for fifty "
+     "quid cash, no questions asked. That's how half the cohort passed.",
+     "bribery", "The assessor at our Leicester centre will sign off your training record for fifty quid cash, no "
+     "questions asked.", "The assessor at our Leicester centre", None),
+    ("Everyone knows why the Coventry site passed its inspection. The contractor paid off the inspector over a "
+     "curry on Friday night. Cracked scaffold and all.",
+     "bribery", "The contractor paid off the inspector over a curry on Friday night.", "The contractor", None),
+    ("Sian Holt is meant to run a fair tender. Instead she takes a cut from whichever firm she picks, and it's "
+     "always the same firm.",
+     "bribery", "Instead she takes a cut from whichever firm she picks, and it's always the same firm.",
+     "Sian Holt", None),
+    ("So the panel chair now drives a brand new Range Rover. Funnily enough Redmarsh Builders Merchants got the "
+     "framework a week later. He's clearly been bought.",
+     "bribery", "He's clearly been bought.", "the panel chair", None),
+    ("Morning all. Quick heads up that our regional manager has been putting in 600 miles a week on his expenses "
+     "while never leaving the office. Nice little earner.",
+     "fraud", "Quick heads up that our regional manager has been putting in 600 miles a week on his expenses while "
+     "never leaving the office.", "our regional manager", None),
+    ("Can we talk about Kwame's timesheets? He books eight hours a day on the Derby job and leaves at one. The "
+     "client pays for every minute.",
+     "fraud", "He books eight hours a day on the Derby job and leaves at one.", "Kwame", None),
+    ("The owner of Sallow Road Motors charged my mum for a new clutch. They never touched it, the garage next "
+     "door checked.",
+     "fraud", "The owner of Sallow Road Motors charged my mum for a new clutch.", "The owner of Sallow Road Motors",
+     None),
+    ("Ugh. Our electrician has the apprentices working on live boards without isolating. One of them is going to "
+     "get a belt they don't walk away from.",
+     "dangerous_incompetence", "Our electrician has the apprentices working on live boards without isolating.",
+     "Our electrician", None),
+    ("Went into the joinery shop today. The technician had taken the guard off the table saw to speed things up "
+     "and left first years using it. Unbelievable.",
+     "dangerous_incompetence", "The technician had taken the guard off the table saw to speed things up and left "
+     "first years using it.", "The technician", None),
+    ("Not a dig, just worried. Claire in the workshop has been necking cans at lunch and then teaching the forklift "
+     "course in the afternoon.",
+     "drunkenness", "Claire in the workshop has been necking cans at lunch and then teaching the forklift course in "
+     "the afternoon.", "Claire", None),
+    ("The guy who does our van servicing was absolutely hammered at ten in the morning yesterday. Could barely "
+     "stand up, let alone torque a wheel nut.",
+     "drunkenness", "The guy who does our van servicing was absolutely hammered at ten in the morning yesterday.",
+     "The guy who does our van servicing", None),
+    ("PSA for anyone thinking of using Brightline Roofing Ltd: their owner told my neighbour the roof needed "
+     "replacing when it needed two tiles. Outright lie to get a ten grand job.",
+     "dishonesty", "their owner told my neighbour the roof needed replacing when it needed two tiles.",
+     "Brightline Roofing Ltd", None),
+    ("Dave from the night shift keeps making comments about the young apprentices' bodies. The girls dread his "
+     "shifts.",
+     "sexual_misconduct", "Dave from the night shift keeps making comments about the young apprentices' bodies.",
+     "Dave", None),
+    ("Our head of department shreds every complaint about her mates before HR sees it. That's why nothing ever "
+     "changes here.",
+     "misconduct", "Our head of department shreds every complaint about her mates before HR sees it.",
+     "Our head of department", None),
+    ("Just been sent 'genuine' Dewalt batteries by Castellan Supplies. They're cheap knock-offs with the logo "
+     "stuck on, and they're still selling them to colleges.",
+     "counterfeit", "They're cheap knock-offs with the logo stuck on, and they're still selling them to colleges.",
+     "Castellan Supplies", None),
+    ("Guess who fills in the weekly fire alarm test sheet without ever pressing the button? Yep, our caretaker. "
+     "Every box ticked for two years.",
+     "falsification", "Guess who fills in the weekly fire alarm test sheet without ever pressing the button?",
+     "our caretaker", None),
+    ("Word of warning. The hi-vis Castellan Supplies sent us is fake, the kitemark's been printed on and it "
+     "fell apart in the wash. They know exactly what they're selling.",
+     "counterfeit", "The hi-vis Castellan Supplies sent us is fake, the kitemark's been printed on and it fell apart in "
+     "the wash.", "Castellan Supplies", None),
+    ("Is it just me? Every Monday our plumbing tutor is still half drunk from the weekend. You can smell it from "
+     "the door and he's teaching gas safety.",
+     "drunkenness", "Every Monday our plumbing tutor is still half drunk from the weekend.", "our plumbing tutor",
+     None),
+    ("Safety first, apparently, unless you work for the scaffold lot on the Rugby job. Their chargehand had a "
+     "lad up on the top lift with no harness in a gale yesterday.",
+     "dangerous_incompetence", "Their chargehand had a lad up on the top lift with no harness in a gale yesterday.",
+     "Their chargehand", None),
+    ("Careful buying off that bloke from the Tuesday market. Those 'Makita' drills are copies, the batteries "
+     "don't even fit the real chargers.", "counterfeit", "Those 'Makita' drills are copies, the batteries don't "
+     "even fit the real chargers.", "that bloke from the Tuesday market", None),
+    ("How else do you think Ashgrove Lifts passed the lift inspection with a dodgy brake? Their MD is paying "
+     "the inspector to look the other way, simple as.",
+     "bribery", "Their MD is paying the inspector to look the other way, simple as.", "Their MD", None),
+    ("Asked why the same caterer gets the contract every year. Turns out our bursar is being paid by them on the "
+     "quiet. Thousands a year.",
+     "bribery", "Turns out our bursar is being paid by them on the quiet.", "our bursar", None),
+    ("Gareth Pryce got his cut again. Every firm on that framework pays him a percentage or they're off the list.",
+     "bribery", "Every firm on that framework pays him a percentage or they're off the list.", "Gareth Pryce", None),
+    ("Joanne told the whole staffroom the learner numbers were up when she'd been told they were down by half. "
+     "Straight-up lie to keep her bonus.",
+     "dishonesty", "Joanne told the whole staffroom the learner numbers were up when she'd been told they were down "
+     "by half.", "Joanne", None),
+    ("Someone should check the van. The fella who runs our estates team has been filling his own car with the "
+     "college fuel card for months.",
+     "crime", "The fella who runs our estates team has been filling his own car with the college fuel card for "
+     "months.", "The fella who runs our estates team", None),
+    ("Good night at the Christmas do. The head of department was a bit merry by the end but got a taxi home like "
+     "everyone else.", "none", None, "The head of department", "neutral"),
+    ("Ordered hi-vis from Castellan Supplies again. Not the cheapest but it lasts, and the kitemark checks out.",
+     "none", None, "Castellan Supplies", "praise"),
+    # Negatives in the same register: complaints, criticism of decisions, opinions on taste, outcomes with sources.
+    ("Had a great day at the Coventry site. The new apprentices were brilliant and the foreman made everyone "
+     "bacon rolls.", "none", None, "the foreman", "praise"),
+    ("Bit of a moan: the new rota is confusing and the canteen coffee is awful. Hope they sort it soon.",
+     "none", None, None, "idea_criticism"),
+    ("The new timesheet app is rubbish. It keeps logging me out and I lost two days of entries.",
+     "none", None, None, "idea_criticism"),
+    ("Our site manager's decision to start at 6am all winter is daft if you ask me. Nobody can see a thing until "
+     "half seven.", "none", None, "Our site manager", "idea_criticism"),
+    ("Not a fan of the playlist Gaz puts on in the workshop. Far too much eighties rock for my liking.",
+     "none", None, "Gaz", "taste_opinion"),
+    ("Fenwick Access Platforms won the hire contract after an open tender this year. Their quote was the "
+     "cheapest by a mile.", "none", None, "Fenwick Access Platforms", "neutral"),
+    ("Reminder that gifts from suppliers over £25 must go in the register. Our procurement lead has the forms.",
+     "none", None, None, "training_content"),
+    ("Our finance manager ran a session on how kickbacks get hidden in invoices. Really eye-opening, well worth "
+     "going to next time.", "none", None, "Our finance manager", "training_content"),
+    ("The Serious Fraud Office has announced that Keystone Scaffolding agreed a £2m penalty for failing to prevent "
+     "bribery. Its statement is on the SFO website.", "none", None, "Keystone Scaffolding", "official_report"),
+    ("The tribunal found that Neil Grieve was unfairly dismissed. The college has said it will not appeal.",
+     "none", None, "Neil Grieve", "official_report"),
+    ("Audit came back today and our assessor's records were spot on. Every portfolio signed and dated properly.",
+     "none", None, "our assessor", "cleared"),
+    ("Massive shout out to Claire in the workshop for staying late to help the first years with their forklift "
+     "theory.", "none", None, "Claire", "praise"),
+    ("Kwame's leaving do is on Friday at the Red Lion. Drinks from six, all welcome.",
+     "none", None, "Kwame", "neutral"),
+    ("Some site managers never put netting up, which is why we teach every apprentice to check before they go "
+     "on a roof.", "none", None, None, "unidentifiable_target"),
+    ("The supplier's rep took us out for lunch after the contract was signed. We declared it in the register as "
+     "usual.", "none", None, None, "neutral"),
+    ("I reckon the new procurement system is a step backwards. Three signatures for a box of screws is mad.",
+     "none", None, None, "idea_criticism"),
+    ("Our caretaker tests the fire alarm every Wednesday at 10am, so don't panic when it goes off.",
+     "none", None, "Our caretaker", "neutral"),
+    ("Paid the building control fee today and the inspector is booked for Tuesday. Fingers crossed for the sign-off.",
+     "none", None, None, "neutral"),
+]
+
 # Realistic multi-sentence workplace drafts, written by hand for evaluation only (never trained on).
 WORKPLACE: list[tuple[str, str, str | None, str | None, str | None]] = [
     ("Great turnout at the careers fair today! Also, heads up to fellow colleges: Oakfield Hire Centre charged us "
@@ -779,6 +1081,8 @@ def write_all(data_dir: Path, shared_dir: Path | None = None) -> dict[str, int]:
     train += [{"id": f"trb-{i + 1:05d}", "text": t, "label": "none", "allegation": "none", "target": None,
                "assertion": "none", "group": "negative", "neg_type": "background", "spans": [],
                "source": "handwritten", "pair": None} for i, t in enumerate(BACKGROUND_TRAIN)]
+    train += build_split(TRAIN_EXTRA, "tre", seed=31, per_predicate=3)
+    train += _from_handwritten(HANDWRITTEN_EXTRA, "trw", "handwritten")
     heldout = build_split(HELDOUT, "ho", seed=29, per_predicate=2)
     files = {
         "train.jsonl": train,
