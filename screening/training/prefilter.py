@@ -45,6 +45,9 @@ SEED = 13
 C = 4.0
 # Texts per toxicity source (train split only); the project's own drafts are taken whole.
 PER_SOURCE = 900
+# Ordinary posts with another draft's sentence inside (``_mixed``), and the sources that sentence comes from.
+MIXED = 900
+MIXED_SOURCES = frozenset({"confidential", "defamation", "workplace"})
 
 
 def training_texts(data_dir: Path) -> list[tuple[str, str]]:
@@ -64,9 +67,11 @@ def training_texts(data_dir: Path) -> list[tuple[str, str]]:
         pairs.extend((source, t) for t in texts)
     for name, path in (("confidential", data_dir / "confidential" / "train.jsonl"),
                        ("defamation", data_dir / "defamation" / "train.jsonl"),
-                       ("defamation_background", data_dir / "defamation" / "background_presidio.jsonl")):
+                       ("defamation_background", data_dir / "defamation" / "background_presidio.jsonl"),
+                       ("corporate_unlabelled", data_dir / "prefilter" / "corporate_unlabelled.jsonl")):
         if path.is_file():
             pairs.extend((name, row["text"]) for row in read_jsonl(path))
+    pairs.extend(("mixed", text) for text in _mixed(pairs, rng))
     seen: set[str] = set()
     unique = []
     for source, text in pairs:
@@ -74,6 +79,24 @@ def training_texts(data_dir: Path) -> list[tuple[str, str]]:
             seen.add(text)
             unique.append((source, text))
     return unique
+
+
+def _mixed(pairs: list[tuple[str, str]], rng: random.Random) -> list[str]:
+    """Ordinary posts with one sentence of another source's draft inside, so the first stage learns
+    that a long, plain post can still carry one leak, allegation or insult (the full pipeline says which do)."""
+    from screening.toxicity.spans import sentences
+
+    plain = [t for s, t in pairs if s == "corporate_unlabelled"]
+    others = [t for s, t in pairs if s in MIXED_SOURCES and len(t) < 400]
+    if not plain or not others:
+        return []
+    out = []
+    for text in rng.sample(others, min(MIXED, len(others))):
+        host = rng.choice(plain)
+        cuts = [end for _, end in sentences(host)]
+        cut = rng.choice([0, *cuts])
+        out.append((host[:cut] + " " + text + " " + host[cut:]).strip())
+    return out
 
 
 def _screen(screener: Any, texts: list[str], what: str) -> list[Any]:
@@ -100,10 +123,11 @@ def _screeners(models_dir: Path | None) -> tuple[Any, Any]:
     return full, staged
 
 
-def _targets(results: list[Any], policy: Any, margin: float) -> np.ndarray:
+def _nearness(results: list[Any], policy: Any) -> np.ndarray:
+    """Per text, the highest learned category's score as a fraction of its policy threshold (1.0: flagged)."""
     return np.array([
-        any(r.scores.get(c, 0.0) >= margin * policy.categories[c].threshold for c in LEARNED) for r in results
-    ])
+        max(r.scores.get(c, 0.0) / policy.categories[c].threshold for c in LEARNED) for r in results
+    ], dtype=np.float64)
 
 
 def _flagged(results: list[Any]) -> np.ndarray:
@@ -119,7 +143,7 @@ def distilled_models(root: Path | None = None) -> dict[str, str]:
             for path in sorted(base.glob("*/*/metadata.json")) if path.parent.parent.name != ARTEFACT_NAME}
 
 
-def _distil(full: Any, texts: list[str], data_dir: Path) -> tuple[np.ndarray, np.ndarray]:
+def _distil(full: Any, texts: list[str], data_dir: Path, margin: float = MARGIN) -> tuple[np.ndarray, np.ndarray]:
     """Targets and flags from the full pipeline, cached (under ``var/cache/prefilter`` beside the data,
     like the trainers' embeddings) by texts, policy and the metadata of the models distilled."""
     key = hashlib.sha256()
@@ -129,13 +153,13 @@ def _distil(full: Any, texts: list[str], data_dir: Path) -> tuple[np.ndarray, np
     cache = Path(data_dir).resolve().parent / "var" / "cache" / "prefilter" / f"distil-{key.hexdigest()[:20]}.npz"
     if cache.is_file():
         with np.load(cache, allow_pickle=False) as saved:
-            logger.info("distillation targets from the cache %s", cache)
-            return saved["target"], saved["flagged"]
+            logger.info("distillation scores from the cache %s", cache)
+            return saved["nearness"] >= margin, saved["flagged"]
     results = _screen(full, texts, "distillation")
-    target, flagged = _targets(results, full.policy, MARGIN), _flagged(results)
+    nearness, flagged = _nearness(results, full.policy), _flagged(results)
     cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(cache, target=target, flagged=flagged)
-    return target, flagged
+    np.savez(cache, nearness=nearness, flagged=flagged)
+    return nearness >= margin, flagged
 
 
 def build_estimator() -> Any:
