@@ -7,6 +7,7 @@ print one JSON object on the last line of standard output.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import statistics
@@ -140,6 +141,41 @@ def _means(screener: Any, texts: list[str], floor: Any) -> dict[str, Any]:
         model.discriminatory_proba([text], rows[i : i + 1])
         model.characteristic_proba(rows[i : i + 1])
     out["heads_compiled_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
+    out.update(_hashing_and_ruler(screener, texts))
+    return out
+
+
+def _hashing_and_ruler(screener: Any, texts: list[str]) -> dict[str, Any]:
+    """The first stage's scoring per draft with and without the n-gram memo; the attribute ruler's time."""
+    from screening.compiled import hashing_without_memo
+    from screening.nlp import SPACY_MODEL, import_spacy, load_spacy
+
+    out: dict[str, Any] = {}
+    prefilter = screener.prefilter
+    if prefilter is not None:
+        prefilter.proba(texts)  # the memo warm, as in a running service
+        for key, memo in (("prefilter_score_memo_ms", True), ("prefilter_score_sklearn_ms", False)):
+            t0 = time.perf_counter()
+            with contextlib.nullcontext() if memo else hashing_without_memo():
+                for text in texts:
+                    prefilter.proba([text])
+            out[key] = 1000 * (time.perf_counter() - t0) / len(texts)
+    # The attribute ruler on docs that have been through the pipes before it (tagger and senter).
+    shared, sample = load_spacy(), texts[:300]
+    docs = []
+    for text in sample:
+        doc = shared.make_doc(text)
+        for name, pipe in shared.pipeline:
+            if name == "fast_attribute_ruler":
+                break
+            doc = pipe(doc)
+        docs.append(doc)
+    model_ruler = import_spacy().load(SPACY_MODEL, exclude=["lemmatizer"]).get_pipe("attribute_ruler")
+    for key, ruler in (("ruler_model_ms", model_ruler), ("ruler_fast_ms", shared.get_pipe("fast_attribute_ruler"))):
+        t0 = time.perf_counter()
+        for doc in docs:
+            ruler(doc)
+        out[key] = 1000 * (time.perf_counter() - t0) / len(docs)
     return out
 
 

@@ -410,6 +410,13 @@ def render(results: dict[str, Any], quick: bool, command: str) -> str:
                      f"{lat['shared_pass_ms']:.2f} ms | yes |")
         lines.append(f"| Toxicity heads compiled to arrays (`screening.compiled`), one draft, three heads | "
                      f"{lat['heads_sklearn_ms']:.2f} ms (scikit-learn) | {lat['heads_compiled_ms']:.2f} ms | yes |")
+    if lat and "ruler_fast_ms" in lat:
+        lines.append(f"| Fast attribute ruler (`screening.attribute_ruler`, exact) instead of the model's, per draft | "
+                     f"{lat['ruler_model_ms']:.2f} ms | {lat['ruler_fast_ms']:.2f} ms | yes |")
+    if lat and "prefilter_score_memo_ms" in lat:
+        lines.append(f"| Hashed n-gram counts through a per-word memo (`screening.compiled`, exact): first stage's "
+                     f"scoring per draft | {lat['prefilter_score_sklearn_ms']:.2f} ms (scikit-learn's hasher) | "
+                     f"{lat['prefilter_score_memo_ms']:.2f} ms | yes |")
     if thr:
         lines.append(f"| Process pool (`--workers 2`) vs one process, {thr['posts']:,} posts | "
                      f"{thr['audit_seconds']:.1f} s | {thr['audit_workers2_seconds']:.1f} s | yes (cores permitting) |")

@@ -14,8 +14,9 @@ defamation detector's heads (logistic regressions on sentence embeddings) go the
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +127,17 @@ class _HashMemo:
 
 
 _memos: dict[tuple[Any, ...], _HashMemo | None] = {}
+_memo_off = threading.local()
+
+
+@contextlib.contextmanager
+def hashing_without_memo() -> Iterator[None]:
+    """While inside (in this thread), counts come straight from scikit-learn: for benchmarks and tests."""
+    _memo_off.value = True
+    try:
+        yield
+    finally:
+        _memo_off.value = False
 
 
 def _hashed_counts(hasher: HashingVectorizer, texts: Sequence[str]) -> Counts | sp.csr_matrix:
@@ -134,7 +146,9 @@ def _hashed_counts(hasher: HashingVectorizer, texts: Sequence[str]) -> Counts | 
     if key not in _memos:
         _memos[key] = _HashMemo(hasher) if _HashMemo.applies(hasher) else None
     memo = _memos[key]
-    return sp.csr_matrix(hasher.transform(texts)) if memo is None else memo.transform(texts)
+    if memo is None or getattr(_memo_off, "value", False):
+        return sp.csr_matrix(hasher.transform(texts))
+    return memo.transform(texts)
 
 
 class HashedText:
