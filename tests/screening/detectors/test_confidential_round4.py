@@ -3,7 +3,8 @@
 NDA clients in prose, codenames outside English, exam tasks and answer keys, weaknesses in plain words;
 and lifted embargoes, fixed weaknesses, published figures, launched projects, harmless "internal",
 private addresses in teaching and quoted example passwords, which must stay clean. Sentences written
-for this test, not copied from ``data/confidential/``.
+for this test (the fourth training round in ``data/confidential/generate.py`` reuses a few of the
+hard-negative wordings); none comes from a held-out set.
 """
 
 from __future__ import annotations
