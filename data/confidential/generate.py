@@ -1,6 +1,7 @@
 """Regenerate the labelled confidential-leak drafts: ``train.jsonl`` and ``heldout.jsonl``.
 
 Run from the repository root: ``python data/confidential/generate.py``. Deterministic (fixed seed).
+The fourth round is written to ``train_round4.jsonl`` (not read by the trainer) unless ``--merge-round4``.
 
 The two parts are written from *different* templates and slot vocabularies (different codenames,
 clients, hosts, credential shapes, phrasings), so the held-out part measures generalisation to new
@@ -14,6 +15,7 @@ import hashlib
 import json
 import random
 import string
+import sys
 from pathlib import Path
 
 SEED = 7341
@@ -769,6 +771,106 @@ HELDOUT_EXTRA: dict[str, list[str]] = {
 }
 
 
+# -- fourth round (issue 3, after the blind held-out set) ------------------------------------------
+# The blind set's kinds of miss and false positive were passed on *in words* (no row was read): clients under
+# NDA named in prose, codenames outside English, exam tasks and answer keys without "answer key" wording,
+# weaknesses in plain words; and lifted embargoes, fixed weaknesses, published figures, private ranges in
+# teaching, harmless "internal"/"confidential", example passwords, launched projects. Fresh wording, five
+# languages. Built with its own seed and id prefix so earlier rows stay byte-identical.
+TRAIN_EXTRA4: dict[str, list[str]] = {
+    "nda_client": [
+        "Two days training the maintenance crew at {client}. They're an NDA client, so nothing with their logo please.",
+        "{client} made us sign an NDA before we even saw the workshop - so no photos from today.",
+        "We're running the new inspection course for an undisclosed client in the north-east; I'll say more once I can.",
+        "{client} hasn't announced the partnership yet, so please don't mention them in the course launch post.",
+        "Brilliant feedback from our NDA customer on the crane refresher. Can't tell you who - you know how it is.",
+        "Unnamed client, big order: 40 apprentices from {client} start in {month}. Keep the name out of anything public.",
+        "Reminder: our work for {client} is under their NDA until they go public with the new plant.",
+        "[fr] Belle journée chez notre client sous NDA, mais on ne peut pas dire qui c'est.",
+        "[fr] {client} nous a fait signer un accord de confidentialité : pas de photos ni de nom dans les posts.",
+        "[fr] Nous formons les équipes d'un client confidentiel à partir de {month}; {client} n'a pas encore annoncé le partenariat.",
+        "[es] Hoy hemos trabajado con un cliente bajo NDA; no podemos decir su nombre.",
+        "[es] {client} nos hizo firmar un acuerdo de confidencialidad, así que nada de fotos.",
+        "[es] {client} no ha anunciado todavía la colaboración con nosotros, no lo publiquéis.",
+        "[de] Wir schulen ab {month} einen NDA-Kunden; {client} hat die Partnerschaft noch nicht bekannt gegeben.",
+        "[de] {client} hat uns ein NDA unterschreiben lassen - bitte den Namen nirgends posten.",
+        "[cy] Diwrnod da gyda chleient dan NDA heddiw, ond allwn ni ddim dweud pwy.",
+        "[cy] Mae {client} wedi gofyn i ni lofnodi NDA, felly dim enw ar y cyfryngau cymdeithasol.",
+        "[cy] Dyw {client} heb gyhoeddi'r bartneriaeth eto, felly peidiwch â'u henwi.",
+    ],
+    "codename": [
+        "The new VR welding rig is code-named {codename} internally; nobody outside knows it exists yet.",
+        "Our secret product '{codename}' goes to the pilot group in {month}.",
+        "Internal name for the apprenticeship app is {codename} - please don't use it in public posts.",
+        "[fr] Le nom de code du futur simulateur est {codename}; il sort en {month}, gardez-le pour vous.",
+        "[fr] Notre produit secret « {codename} » sera testé par deux centres en {month}.",
+        "[es] El nombre en clave del nuevo curso es {codename}, sale en {month} pero aún no es público.",
+        "[es] Nuestro producto secreto «{codename}» llegará a los centros piloto en {month}.",
+        "[de] Der Deckname für die neue Lernplattform ist {codename}; Start im {month}, noch nicht öffentlich.",
+        "[de] Unser internes Projekt {codename} geht im {month} in die Pilotphase.",
+        "[cy] Enw mewnol yr ap newydd yw {codename}; bydd yn lansio ym mis {month}.",
+        "[cy] Enw cod y prosiect yw {codename} - peidiwch â'i rannu eto.",
+    ],
+    "exam_content": [
+        "For anyone sitting {course} tomorrow: the essay question is about permit-to-work systems.",
+        "The practical task on Friday's assessment is rigging a two-leg sling for an off-centre load.",
+        "Next week's case study for the {course} exam is a warehouse fire with a blocked exit - plan your answer.",
+        "Here's the scenario for the end-point assessment, with the model answer the assessors look for.",
+        "The marking scheme for Thursday's {course} paper is in the shared folder if anyone wants a look.",
+        "[fr] Pour l'examen de demain, le sujet de dissertation porte sur la gestion des risques.",
+        "[fr] Voici le corrigé de l'épreuve pratique de vendredi.",
+        "[es] El caso práctico del examen de mañana trata de un incendio en un almacén.",
+        "[es] Os paso la plantilla de respuestas de la prueba del jueves.",
+        "[de] Die praktische Aufgabe in der Prüfung morgen ist das Anschlagen einer Last mit Zweistrang-Gehänge.",
+        "[de] Hier ist der Lösungsschlüssel für die Klausur nächste Woche.",
+        "[cy] Dyma atebion yr arholiad ymarferol fory.",
+        "[cy] Yr astudiaeth achos yn yr arholiad wythnos nesaf yw tân mewn warws.",
+    ],
+    "security_weakness": [
+        "FYI the password reset link on {system} never expires, so any old email can still be used.",
+        "{system} is still on the version with the auth-bypass bug; nobody has scheduled the upgrade.",
+        "There's no authentication on the /export page of {system}; anyone with the address gets the full list.",
+        "The backups bucket is still world-readable - has anyone told IT?",
+        "Passwords on {system} are stored in plain text, found out today.",
+        "Anyone can log in to {system} with the default admin credentials at the moment.",
+        "[fr] Le lien de réinitialisation de {system} n'expire jamais, et personne n'a corrigé ça.",
+        "[fr] La page d'export est accessible sans authentification depuis des semaines.",
+        "[es] El enlace para restablecer la contraseña nunca caduca en {system}.",
+        "[es] El servidor sigue con la versión que tiene el fallo de autenticación; nadie lo ha actualizado.",
+        "[de] Der Export auf {system} funktioniert ohne Anmeldung, jeder kann die Liste herunterladen.",
+        "[de] Der Speicher mit den Sicherungen ist immer noch öffentlich lesbar.",
+        "[cy] Mae'r ddolen ailosod cyfrinair byth yn dod i ben ar {system}.",
+        "[cy] Gall unrhyw un lawrlwytho'r rhestr heb fewngofnodi o hyd.",
+    ],
+    "none": [
+        "The embargo on our award story ended at 9am - please share it far and wide!",
+        "Our research news is no longer restricted; the journal published it this morning.",
+        "The SQL injection bug on the booking site was fixed last month and disclosed responsibly.",
+        "Update: the exposed test server has been locked down and the issue is resolved.",
+        "Our 2025 pass rates were published in the annual report: 91% first-time passes.",
+        "Our case study with {partner} is now on the website - have a read!",
+        "Networking basics this week: private ranges like 10.0.0.0/8 and 192.168.0.0/16 are never routed on the internet.",
+        "Home Wi-Fi tip: log in to your router at 192.168.1.1 and change the default password.",
+        "The internal training calendar for {month} is on the staff hub - book your CPD early.",
+        "New module for all staff: how we handle confidential information about learners.",
+        "Password tip: never use passwords like \"Summer2025!\" or \"Welcome1\" - use three random words.",
+        "Project Harbour launched publicly in March and is now open to all learners.",
+        "[fr] L'embargo est terminé : vous pouvez partager la nouvelle du prix.",
+        "[fr] La faille du portail a été corrigée et signalée à l'éditeur.",
+        "[fr] Nos résultats 2025 sont publiés : 89 % de réussite.",
+        "[es] El embargo ha terminado, ya podéis compartir la noticia.",
+        "[es] La vulnerabilidad del campus virtual ya está corregida.",
+        "[es] Los resultados de este año ya están publicados: 92 % de aprobados.",
+        "[de] Die Sperrfrist ist abgelaufen - die Meldung darf jetzt geteilt werden.",
+        "[de] Die Sicherheitslücke im Portal wurde behoben und gemeldet.",
+        "[de] Unsere Prüfungsergebnisse sind veröffentlicht: 90 % bestanden.",
+        "[cy] Mae'r embargo wedi dod i ben, rhannwch y newyddion!",
+        "[cy] Mae'r twll diogelwch ar y porth wedi'i drwsio.",
+        "[cy] Cyhoeddwyd ein canlyniadau heddiw: 88% wedi pasio.",
+    ],
+}
+
+
 TRAIN_WRAP = (["", "", "", "FYI: ", "Quick one - ", "Morning all! ", "Team, "],
               ["", "", "", " Thanks!", " Cheers.", " :)"])
 HELDOUT_WRAP = (["", "", "", "Hi folks, ", "Update: ", "PSA - ", "Just so you know, "],
@@ -848,6 +950,15 @@ def main() -> None:
     parts["train.jsonl"] += build(TRAIN_EXTRA, TRAIN_SLOTS, fills=4, seed=SEED + 2, prefix="conf-tr2", wrap=TRAIN_WRAP)
     parts["heldout.jsonl"] += build(HELDOUT_EXTRA, HELDOUT_SLOTS, fills=3, seed=SEED + 3, prefix="conf-ho2",
                                     wrap=HELDOUT_WRAP)
+    # Fourth round (training only), with its own seed and ids. Heads retrained on it lost recall on the
+    # blind held-out set (see README.md), so its rows go to a file of their own that the trainer does not
+    # read: ``train.jsonl`` stays the data the shipped heads were trained on. Append them to train.jsonl
+    # (``--merge-round4``) only with a retrain that keeps blind recall.
+    round4 = build(TRAIN_EXTRA4, TRAIN_SLOTS, fills=4, seed=SEED + 4, prefix="conf-tr4", wrap=TRAIN_WRAP)
+    if "--merge-round4" in sys.argv[1:]:
+        parts["train.jsonl"] += round4
+    else:
+        parts["train_round4.jsonl"] = round4
     for name, rows in parts.items():
         with (HERE / name).open("w", encoding="utf-8") as handle:
             for row in rows:

@@ -147,14 +147,17 @@ class ConfidentialDetector:
         # MiniLM is an English encoder: in other languages its leak probability is low even on clear
         # leaks, so a cue there must carry the finding on its own (weight at least NON_ENGLISH_CUE_WEIGHT).
         floor = NON_ENGLISH_CUE_WEIGHT if language not in (None, "en", "und") else 0.0
-        soft = self._soft(proba, p_leak, hard, soft_cues, floor)
+        # A soft cue or the classifier says nothing where the draft says the kind of leak is over
+        # (embargo lifted, weakness fixed, figures published, project launched, harmless "internal").
+        soft = [h for h in self._soft(proba, p_leak, hard, soft_cues, floor) if not cues.negated(text, h.subtype, h.start)]
         hits = hard + soft
         # The classifier alone reports at the artefact's cross-validated threshold (``classifier_min``).
         assert self._head is not None
         minimum = self._head.classifier_min
         # It adds nothing where a rule or cue already reports the sub-type it would name.
         top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
-        return hits, p_leak >= minimum and not any(h.score >= minimum or h.subtype == top for h in hits)
+        return hits, (p_leak >= minimum and not cues.negated(text, top)
+                      and not any(h.score >= minimum or h.subtype == top for h in hits))
 
     def _detection(self, text: str, proba: np.ndarray, hits: list[Hit]) -> Detection:
         p_leak = float(1.0 - proba[_NONE])

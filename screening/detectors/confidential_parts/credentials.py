@@ -245,6 +245,24 @@ def _credential(start: int, end: int, score: float, what: str) -> Hit:
     )
 
 
+# Password advice that quotes bad examples ("never use passwords like 'Summer2024!'") names no real credential.
+_ADVICE = re.compile(
+    r"\b(?:never|don't|do\s+not|avoid|stop)\s+(?:\w+\s+){0,2}us(?:e|ing)\b|\b(?:weak|common|guessable|obvious|worst|popular|"
+    r"predictable|easy-to-guess)\s+passwords?\b|\b(?:passwords?|examples?|ones?)\s+(?:like|such\s+as)\b|\be\.g\.|"
+    r"\bfor\s+(?:example|instance)\b|\bpar\s+exemple\b|\b(?:é|e)vitez\b|\bpor\s+ejemplo\b|\bevit(?:a|e|ar)\b|"
+    r"\bnunca\s+uses?\b|\bzum\s+beispiel\b|\bz\.\s?b\.|\bvermeiden\b|\bschwache\b|\bniemals\b|\ber\s+enghraifft\b|"
+    r"\bosgoi\b|\bgwan\b|\bmots\s+de\s+passe\s+(?:faibles|comme)\b|\bcontrase(?:ñ|n)as\s+(?:d(?:é|e)biles|como)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_advice(text: str, hit: Hit) -> bool:
+    start = max(hit.start - 100, text.rfind("\n", 0, hit.start) + 1, 0)
+    end = text.find("\n", hit.end)
+    end = min(hit.end + 60, len(text) if end < 0 else end)
+    return _ADVICE.search(text, start, end) is not None
+
+
 def find(text: str) -> list[Hit]:
     """Every credential in the draft (overlapping hits are merged by the detector)."""
-    return _plugin_hits(text) + _prose_hits(text)
+    return _plugin_hits(text) + [h for h in _prose_hits(text) if not _in_advice(text, h)]

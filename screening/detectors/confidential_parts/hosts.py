@@ -24,6 +24,15 @@ _UNC = re.compile(r"\\\\(?P<host>[A-Za-z0-9][A-Za-z0-9.-]{1,62})\\[^\s]*")
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
 _SUFFIX_ANCHORS = (".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa")
 _DIGIT_DOT = re.compile(r"\d\.\d")
+# A private address in teaching or home-network advice ("private ranges such as 10.0.0.0/8", "type 192.168.1.1
+# into your browser to reach your home router") is general knowledge, not a map of the organisation's network.
+_IP_ADVICE = re.compile(
+    r"\b(?:ranges?|rfc\s?1918|subnet(?:ting)?|cidr|private\s+(?:ip\s+)?address(?:es|ing)?|home\s+(?:router|network|wi-?fi|broadband)|"
+    r"your\s+(?:own\s+)?(?:router|hub|home)|default\s+gateway|for\s+example|e\.g\.|such\s+as|examples?|reserved\s+for|"
+    r"plages?|routeur|rango|enrutador|router\s+de\s+casa|adressbereich|heimnetz|privaten?\s+(?:ip-)?adressen|ystod|llwybrydd)\b",
+    re.IGNORECASE,
+)
+_CIDR = re.compile(r"/\d{1,2}\b")
 _PRIVATE_NETS = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
 # First labels that mark an intranet or back-office host when they sit under the organisation's domain.
 _INTRANET_LABELS = ("intranet", "intra", "vpn", "jira", "confluence", "gitlab", "git", "wiki", "sharepoint",
@@ -33,6 +42,14 @@ _INTRANET_LABELS = ("intranet", "intra", "vpn", "jira", "confluence", "gitlab", 
 def _explain(what: str) -> str:
     return (f"The draft names {what}. Internal network details help attackers map the organisation's "
             "systems: remove it.")
+
+
+def _advice(text: str, position: int) -> bool:
+    """Whether the sentence around ``position`` teaches address ranges or gives home-router advice."""
+    start = max(position - 120, text.rfind("\n", 0, position) + 1, 0)
+    end = text.find("\n", position)
+    end = min(position + 80, len(text) if end < 0 else end)
+    return _IP_ADVICE.search(text, start, end) is not None
 
 
 class HostMatcher:
@@ -69,6 +86,8 @@ class HostMatcher:
             except ValueError:
                 continue
             if any(address in net for net in _PRIVATE_NETS):
+                if _CIDR.match(text, match.end()) or _advice(text, match.start()):
+                    continue
                 hits.append(self._hit(match.start(), match.end(), 0.9, "a private (internal) IP address"))
         return hits
 
