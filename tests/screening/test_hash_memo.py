@@ -64,3 +64,13 @@ def test_other_set_ups_go_to_scikit_learn_unchanged() -> None:
     assert not compiled._HashMemo.applies(hasher)
     counts = compiled.HashedText(["Mixed Case", "x"]).counts(hasher)
     assert abs(_dense_rows(counts) - sp.csr_matrix(hasher.transform(["Mixed Case", "x"]))).sum() == 0
+
+
+def test_measurements_can_switch_the_memo_off() -> None:
+    hasher = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=2**12, alternate_sign=False,
+                               norm=None)
+    with compiled.hashing_without_memo():
+        plain = compiled.HashedText(["Open day on Friday"]).counts(hasher)
+    memoised = compiled.HashedText(["Open day on Friday"]).counts(hasher)
+    assert isinstance(plain, sp.csr_matrix) and isinstance(memoised, compiled.Counts)
+    assert abs(_dense_rows(plain) - _dense_rows(memoised)).sum() == 0
