@@ -83,6 +83,13 @@ class ConfidentialDetector:
         if self._head is None:
             self._head = ConfidentialHead.load(self._models_root)
 
+    @property
+    def classifier_min(self) -> float:
+        """The leak probability at which the classifier reports on its own (rules and cues report below it)."""
+        self.load()
+        assert self._head is not None
+        return float(self._head.classifier_min)
+
     def subtype_of(self, label: str) -> SubType | None:
         """The sub-type a finding label stands for (a term list's label maps to its list's sub-type)."""
         return self._subtype_by_label.get(label)

@@ -10,7 +10,8 @@ Training (``screening train prefilter``):
    were cleared: benchmark drafts 62% -> 40%, clean corporate 55% -> 26%.)
 2. Targets: the full pipeline (first stage off) screens each text; a text is positive when any
    learned category (confidential, defamatory, offensive, discriminatory) scores at least
-   ``MARGIN`` times its policy threshold: the drafts a model flags, and those it nearly flags.
+   ``MARGIN`` times the score at which its model reports (``_references``: the policy threshold,
+   or the confidential classifier's own higher bar): the drafts a model flags, and those it nearly flags.
 3. Model: logistic regression on hashed character 2-5-grams and word 1-2-grams (the hashing the
    toxicity heads use, so a batch's counts are extracted once), balanced classes.
 4. Threshold: on a held-back fifth of the texts (split by hash), the highest threshold that keeps
@@ -103,11 +104,27 @@ def _screeners(models_dir: Path | None) -> tuple[Any, Any]:
     return full, staged
 
 
-def _nearness(results: list[Any], policy: Any) -> np.ndarray:
-    """Per text, the highest learned category's score as a fraction of its policy threshold (1.0: flagged)."""
-    return np.array([
-        max(r.scores.get(c, 0.0) / policy.categories[c].threshold for c in LEARNED) for r in results
-    ], dtype=np.float64)
+def _references(full: Any) -> np.ndarray:
+    """Per learned category, the score at which its *model* can report a finding on a cleared draft's behalf.
+
+    That is the policy threshold, except where a detector's model reports alone only above a higher
+    bar: the confidential classifier reports on its own from its ``classifier_min`` (0.94), and below
+    it only with a rule or cue, which run on cleared drafts too (a soft cue even brings the classifier
+    back). Measuring nearness against the policy threshold there made the first stage imitate the
+    confidential classifier's raw leak probability, which is 0.3 or more on a quarter of ordinary posts.
+    """
+    references = np.array([full.policy.categories[c].threshold for c in LEARNED], dtype=np.float64)
+    for detector in full.detectors:
+        floor = getattr(detector, "classifier_min", None)
+        if floor is not None and "confidential" in detector.categories:
+            i = LEARNED.index("confidential")
+            references[i] = max(references[i], float(floor))
+    return references
+
+
+def _category_scores(results: list[Any]) -> np.ndarray:
+    """The learned categories' scores per text, in ``LEARNED`` order."""
+    return np.array([[r.scores.get(c, 0.0) for c in LEARNED] for r in results], dtype=np.float64).reshape(-1, len(LEARNED))
 
 
 def _flagged(results: list[Any]) -> np.ndarray:
@@ -134,11 +151,13 @@ def _distil(full: Any, texts: list[str], data_dir: Path, margin: float = MARGIN)
     if cache.is_file():
         with np.load(cache, allow_pickle=False) as saved:
             logger.info("distillation scores from the cache %s", cache)
-            return saved["nearness"] >= margin, saved["flagged"]
-    results = _screen(full, texts, "distillation")
-    nearness, flagged = _nearness(results, full.policy), _flagged(results)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(cache, nearness=nearness, flagged=flagged)
+            scores, flagged = saved["scores"], saved["flagged"]
+    else:
+        results = _screen(full, texts, "distillation")
+        scores, flagged = _category_scores(results), _flagged(results)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, scores=scores, flagged=flagged)
+    nearness = (scores / _references(full)).max(axis=1)
     return nearness >= margin, flagged
 
 
@@ -333,8 +352,9 @@ def _model_card(metadata: dict[str, Any], evaluation: dict[str, Any] | None) -> 
 
 **What it is.** A logistic regression on hashed TF-IDF character 2-5-grams and word 1-2-grams that
 estimates whether any learned model of the pipeline (confidential classifier, defamation heads,
-offensive and discriminatory heads) would score a draft at least {MARGIN} times its category's
-threshold. Drafts under its threshold ({metadata['threshold']:.4f}) skip those models and the
+offensive and discriminatory heads) would score a draft at least {MARGIN} times the score at which
+it reports (its category's policy threshold; for the confidential classifier, which reports alone only
+from its cross-validated `classifier_min`, that bar). Drafts under its threshold ({metadata['threshold']:.4f}) skip those models and the
 dependency parse; every rule (personal data, credentials, term lists, markers, the offensive-term
 lexicon) still runs on them, and drafts not in English are never cleared. Turn it off with
 `prefilter: false` in the policy. Code: `screening/prefilter.py`; training: `screening train prefilter`.

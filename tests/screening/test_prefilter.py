@@ -102,3 +102,14 @@ def test_a_prefilter_beside_other_models_says_it_is_stale(tmp_path: Path) -> Non
     metadata.write_text(metadata.read_text(encoding="utf-8").replace('"v2"', '"v2-retrained"', 1), encoding="utf-8")
     stale = load_prefilter(tmp_path).stale
     assert "toxicity/v2" in stale and "defamatory/v1" in stale  # changed, and absent from this models folder
+
+
+def test_distillation_measures_the_confidential_classifier_against_its_own_bar(screener) -> None:
+    from screening.training.prefilter import LEARNED, _references
+
+    references = dict(zip(LEARNED, _references(screener), strict=True))
+    confidential = next(d for d in screener.detectors if "confidential" in d.categories)
+    assert references["confidential"] == max(screener.policy.categories["confidential"].threshold,
+                                             confidential.classifier_min) > 0.5
+    for category in ("defamatory", "offensive", "discriminatory"):
+        assert references[category] == screener.policy.categories[category].threshold
