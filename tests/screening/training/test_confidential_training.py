@@ -53,10 +53,11 @@ def _row(i: int, label: str, language: str = "en", text: str = "") -> dict[str, 
     return {"id": f"r{i}", "text": text or f"draft {i}", "label": label, "language": language}
 
 
-def test_the_blind_set_is_read_with_every_sub_type_and_language() -> None:
+@pytest.mark.parametrize("name", ["blind", "blind2"])
+def test_the_blind_set_is_read_with_every_sub_type_and_language(name: str) -> None:
     sets = labelled_sets(_DATA)
-    assert set(sets) == {"heldout", "blind"}
-    blind = sets["blind"]
+    assert set(sets) == {"heldout", "blind", "blind2"}
+    blind = sets[name]
     labels = Counter(r["label"] for r in blind)
     assert len(blind) >= 300
     assert all(labels[s] >= 20 for s in SUBTYPES), labels
@@ -64,8 +65,10 @@ def test_the_blind_set_is_read_with_every_sub_type_and_language() -> None:
     leak_languages = Counter(r["language"] for r in blind if r["label"] != "none")
     assert all(leak_languages[lang] >= 15 for lang in ("cy", "fr", "de", "es")), leak_languages
     assert len({r["id"] for r in blind}) == len(blind)
-    # independent of the other held-out set and of training: no shared text
-    others = {r["text"] for r in sets["heldout"]} | {r["text"] for r in read_jsonl(_DATA / "confidential" / "train.jsonl")}
+    assert all(r["id"].startswith({"blind": "blind-", "blind2": "conf-bl2-"}[name]) for r in blind)
+    # independent of the other held-out sets and of training: no shared text
+    others = {r["text"] for other, rows in sets.items() if other != name for r in rows}
+    others |= {r["text"] for r in read_jsonl(_DATA / "confidential" / "train.jsonl")}
     assert not others & {r["text"] for r in blind}
 
 
@@ -103,11 +106,16 @@ def test_evaluate_reports_the_blind_set_beside_the_held_out_set(tmp_path: Path) 
     heldout = [_row(0, "none", text="The canteen opens at noon on Friday.")]
     blind = [_row(1, "credential", text="The wifi password for room 4 is Otter!Lake2291, don't share it."),
              _row(2, "none", text="Our confidential reporting line is open to all staff.")]
-    for name, rows in (("heldout.jsonl", heldout), ("heldout_blind.jsonl", blind)):
+    blind2 = [_row(3, "credential", text="Login for the booking tablet: admin / Heron#7741-blue, keep it to yourselves.")]
+    for name, rows in (("heldout.jsonl", heldout), ("heldout_blind.jsonl", blind), ("heldout_blind2.jsonl", blind2)):
         (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     results = evaluate(tmp_path / "data", models_root(), tmp_path / "reports")
     assert results["heldout_rows"] == 1
     assert results["blind"]["rows"] == 2
     assert results["blind"]["per_subtype"]["credential"]["recall"] == 1.0
     assert results["blind"]["overall"]["clean_rows"] == 1
-    assert "Set `blind`" in (tmp_path / "reports" / "confidential.md").read_text(encoding="utf-8")
+    assert results["blind2"]["rows"] == 1
+    assert results["blind2"]["overall"]["leak_rows"] == 1
+    report = (tmp_path / "reports" / "confidential.md").read_text(encoding="utf-8")
+    assert "Set `blind`" in report
+    assert "Set `blind2` (heldout_blind2.jsonl, 1 rows)" in report
