@@ -165,6 +165,11 @@ class ConfidentialDetector:
         minimum = self._head.classifier_min
         # It adds nothing where a rule or cue already reports the sub-type it would name.
         top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
+        # Credentials and hosts are strings the rules read directly: the classifier alone names the first only
+        # where the draft names a secret at all, and never the second (a host the rules left alone is public).
+        # Falling back to its next sub-type was tried: on these drafts that one was wrong as well.
+        if top == "internal_host" or (top == "credential" and not credentials.could_hold_one(text)):
+            return hits, False
         # Nor beside a rule that names what leaks (a credential, a host, a term, an embargo or NDA marker):
         # the draft is reported already, and the classifier's second sub-type there is a guess.
         return hits, (p_leak >= minimum and not cues.negated(text, top)
