@@ -172,7 +172,9 @@ def _marker_hits(text: str) -> list[Hit]:
 
 # -- soft cues ---------------------------------------------------------------------------------
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|£\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn|k)\b|\b\d{2,}\b", _F)
+# A number of marks, minutes or questions is no figure ("worth 20 marks").
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|£\s?\d|\d+(?:\.\d+)?\s?(?:m|million|bn|k)\b|"
+                     r"\b\d{2,}\b(?!\s*(?:marks?|points?|questions?|minutes|mins|-?minute))", _F)
 _NOT_PUBLIC = _rx(
     r"\b(?:not|n't|isn't|aren't|hasn't|haven't)\s+(?:been\s+)?(?:yet\s+)?(?:published|public|released|announced|"
     r"out|validated|signed\s+off|submitted)\b",
@@ -319,9 +321,9 @@ _UNFIXED = _rx(
 )
 _TEACHING = _rx(r"\bcourse\b", r"\bteach(?:es|ing)?\b", r"\blearn\b", r"\bmodule\b", r"\bhow\s+to\s+(?:prevent|defend)\b")
 _EXAM = _rx(r"\bexam", r"\btest\b", r"\bpaper\b", r"\bassessment\b", r"\bquiz\b", r"\bmock\b", r"\bexamen\b",
-            r"\bpr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b", r"\bklausur\b", r"\boral\b", r"\bmarking\s+guide\b",
+            r"pr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b", r"\bklausur\b", r"\boral\b", r"\bmarking\s+guide\b",
             r"\banswer\s+(?:sheet|booklet)\b", r"\bsitting\b", r"\bpapur\b", r"\bbapur\b",
-            r"\bresit\b", r"\bmultiple[\s-]choice\b", r"\b(?:photo|copie|scan)\s+du\s+sujet\b")
+            r"\bresit\b", r"\bmultiple[\s-]choice\b", r"\bqcm\b", r"\bcuestionario\b", r"\bcwis\b", r"\b(?:photo|copie|scan)\s+du\s+sujet\b")
 _ANSWERS = _rx(
     r"\banswers?\b", r"\bquestions?\b", r"\bmark\s+scheme\b", r"\banswer\s+key\b", r"\bsolutions?\b",
     r"\bmodel\s+answer\b", r"\br[ée]ponses?\b", r"\brespuestas?\b", r"\bantworten\b", r"\batebion\b",
@@ -334,15 +336,17 @@ _ANSWERS = _rx(
     r"\bexamen\b", r"\bpregunta\b", r"\bcwestiwn\b", r"\bgwestiynau\b", r"\bateb\b", r"\b(?:p|b)apur\b",
     r"\bpractical\b", r"\bsection\s+(?:\d+|[A-D])\b", r"\b(?:exam|answer|question)\s+booklet\b",
     r"\b(?:it's|its)\s+(?:class\s+|option\s+|answer\s+)?[A-D]\b", r"\b[TF],\s*[TF],\s*[TF]\b",
+    r"\bQ\s?\d{1,2}\s*(?:is|=|:|-|–)\s*[A-D]\b",
 )
 _EXAM_LEAK = _rx(
     r"\bthe\s+answer\s+is\b", r"\bleaked\b", r"\bDM\b", r"\bshare\b", r"\bsame\s+as\s+last\b", r"\balways\s+asks\b",
     r"\breuses?\b", r"\bgot\s+the\b", r"\bhere\s+are\b", r"\bcorrect\s+answers\b", r"\bactual\s+questions\b",
     r"\bmark\s+scheme\b", r"\banswer\s+key\b", r"\breal\s+paper\b", r"\bmodel\s+answer\b",
     r"\b\d{1,2}\s?[A-D]\b\s*,?\s*\d{1,2}\s?[A-D]\b", r"\b[A-D],\s*[A-D],\s*[A-D]\b",
-    r"\bquestion\s+\d+\s+(?:is|asks)\b", r"\b(?:is\s+)?(?:true|false),\s+\d+\s+is\b",
+    r"\bquestion\s+\d+\s+(?:is|asks)\b(?!\s+(?:worth|out\s+of))", r"\b(?:is\s+)?(?:true|false),\s+\d+\s+is\b",
     r"\bhier\s+(?:die|sind)\b", r"\bschicke\b", r"\bdieselben\s+wie\b", r"\bvoici\b", r"\bje\s+vous\s+les\s+envoie\b",
     r"\bos\s+(?:las|los)\s+paso\b", r"\btengo\s+las\s+preguntas\b", r"\bdyma'r\b", r"\banfon",
+    r"\bQ\s?\d{1,2}\s*(?:is|=|:|-|–)\s*[A-D]\b", r"\b\d{1,2}\s*[.):]\s*[A-D]\s*[,;]\s*\d{1,2}\s*[.):]\s*[A-D]\b",
 )
 # Weaker signs that exam material is being passed on (a copy, a photo, the same questions again, a tip for
 # a later sitting): weighed with the classifier like the other soft cues.
@@ -364,6 +368,11 @@ _EXAM_HINT = _rx(
     r"\bune\s+photo\b", r"\bpi(?:è|e)ce\s+jointe\b", r"\bla\s+r(?:é|e)ponse\s+est\s+[A-D]\b",
     r"\bmae\s+gen\s+i\b", r"\byr\s+un\s+cwestiynau\b", r"\bllun\s+o\b", r"\byr\s+ateb\s+yw\s+[A-D]\b",
     r"\bpwy\s+sydd\s+eisiau\b",
+    # Fifth round: a copy passed on ("me han pasado el examen"), offered on request, answers in the thread.
+    r"\bsame\s+as\s+the\s+one\b", r"\banswers?\s+(?:are\s+)?in\s+the\s+(?:thread|chat|comments|group)\b", r"\bmessage\s+me\b",
+    r"\bme\s+(?:han|ha)\s+pasado\b", r"\bsi\s+alguien\s+(?:lo|la|los|las)\s+quiere\b", r"\bon\s+m'a\s+(?:pass|donn|envoy)",
+    r"\bsi\s+quelqu'un\s+(?:le|la|les)\s+veut\b", r"\bwurde\s+mir\s+(?:geschickt|zugespielt)\b", r"\bschreibt\s+mir\b",
+    r"\bmae\s+gen\s+i\s+g(?:opi|westiynau)\b", r"\banfonwch\s+neges\b",
 )
 _EXAM_OK = _rx(r"\bpractice\b", r"\bsample\b", r"\bavailable\s+to\b", r"\bon\s+our\s+website\b",
                r"\bmultiple-choice\s+paper\b", r"\bpast\s+papers?\b", r"\btimetable\b", r"\bgood\s+luck\b",
@@ -521,6 +530,11 @@ _ANSWER_KEY = _rx(
     r"\bplantillas?\s+de\s+(?:respuestas|correcci(?:ó|o)n)\b", r"\bsolucionario\b", r"\bhoja\s+de\s+respuestas\b", r"\brespuestas?\s+modelo\b",
     r"\bcriterios\s+de\s+correcci(?:ó|o)n\b",
     r"\batebion\b", r"\bcynllun\s+marcio\b", r"\batebion\s+enghreifftiol\b",
+    # Fifth round: "correct answer(s)", "expected answer" and the model answer in other languages.
+    r"\b(?:correct|expected)\s+answers?\s*(?::|is|are)", r"\bmusterantworten?\b", r"\berwartete\s+antworten?\b",
+    r"\brichtigen?\s+antworten?\s*(?::|sind|ist)", r"\brespuestas?\s+(?:correctas?|esperadas?)\b", r"\bsoluci(?:ó|o)n\s+modelo\b",
+    r"\br(?:é|e)ponses?\s+(?:correctes?|justes?)\s*:", r"\bateb(?:ion)?\s+(?:cywir|disgwyliedig|enghreifftiol)\b",
+    r"\bQ\s?\d{1,2}\s*(?:is|=|:|-|–)\s*[A-D]\b",
 )
 # Material of an exam that has not been sat yet: its essay question, practical task, case study or scenario.
 _EXAM_TASK = _rx(
@@ -532,6 +546,14 @@ _EXAM_TASK = _rx(
     r"\b(?:aufsatz|essay)(?:frage|thema)\b", r"\bpraktische\s+(?:aufgabe|pr(?:ü|ue)fung)\b", r"\bfallstudie\b", r"\bpr(?:ü|ue)fungsaufgabe",
     r"\bszenario\b", r"\bcwestiwn\s+(?:traethawd|yr\s+arholiad)\b", r"\btasg\s+ymarferol\b", r"\basesiad\s+ymarferol\b", r"\bastudiaeth\s+achos\b",
     r"\bsenario\b",
+    # Fifth round: briefs, observations and papers that "ask", in five languages.
+    r"\b(?:project|assignment|assessment)\s+brief\b", r"\b(?:the|this|their)\s+observation\b", r"\bprofessional\s+discussion\s+(?:question|topic)s?\b",
+    r"\b(?:paper|exam|test|assessment)\s+(?:asks|will\s+ask|is\s+asking)\b",
+    r"\bquestion\s+de\s+(?:dissertation|r(?:é|e)flexion|l'examen)\b", r"\bcas\s+pratique\b", r"\bsujet\s+de\s+l'(?:é|e)preuve\b",
+    r"\bpregunta\s+(?:del?\s+)?(?:ensayo|desarrollo)\b", r"\btarea\s+pr(?:á|a)ctica\b", r"\benunciado\s+del\s+examen\b",
+    r"\bpr(?:ü|ue)fungsfrage", r"\bfallbeispiel\b", r"\bessayfrage\b", r"\baufsatzthema\b",
+    r"\b(?:t|d)asg\s+(?:yr\s+(?:arholiad|asesiad)|ymarferol)\b", r"\b(?:c|g)westiwn\s+(?:yr\s+)?asesiad\b", r"\b(?:c|g)westiwn\s+\d+\b",
+    r"\bpregunta\s+\d+\b", r"\bquestion\s+\d+\b", r"\bfrage\s+\d+\b",
 )
 # ... of an exam still to come (tomorrow's, Friday's, next week's, the real one), not a past or practice paper.
 _EXAM_UPCOMING = _rx(
@@ -543,6 +565,13 @@ _EXAM_UPCOMING = _rx(
     r"\bdemain\b", r"\bprochain(?:e)?\s+(?:examen|épreuve|epreuve)\b", r"\bl'examen\s+de\s+(?:demain|lundi|mardi|vendredi)\b",
     r"\bma(?:ñ|n)ana\b", r"\bpr(?:ó|o)xim[oa]\s+(?:examen|prueba)\b", r"\bmorgen\b", r"\bn(?:ä|ae)chste[nr]?\s+(?:woche|pr(?:ü|ue)fung|klausur)\b",
     r"\bfory\b", r"\bwythnos\s+nesaf\b",
+    # Fifth round: every weekday, "this cohort", "not released to learners yet", in five languages.
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b[^.!?]{0,40}\b(?:exam|test|assessment|paper|practical|epa|observation)\b",
+    r"\b(?:exam|test|assessment|paper|practical|epa|observation)\s+on\s+(?:saturday|sunday)\b", r"\b(?:this|the\s+next|next)\s+cohort\b",
+    r"\bnot\s+(?:yet\s+)?(?:released|issued|given|shown|published)\s+to\s+(?:learners|students|candidates|apprentices)\b",
+    r"\bbefore\s+(?:the\s+)?(?:learners|students|candidates|apprentices)\s+(?:see|get|sit)\b",
+    r"\bl'examen\s+(?:de|du)\s+(?:mercredi|jeudi|samedi)\b", r"\b(?:examen|prueba)(?:\s+\w+)?\s+del?\s+(?:lunes|martes|mi(?:é|e)rcoles|jueves|viernes|s(?:á|a)bado)\b",
+    r"\b(?:am|n(?:ä|ae)chsten)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b", r"\bddydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn)\b",
 )
 # ... or handed over in the same sentence ("here's the case study", "the essay question will be", "sera", "saldrá").
 _EXAM_GIVE = _rx(
@@ -550,15 +579,29 @@ _EXAM_GIVE = _rx(
     r"\b(?:will\s+be|is\s+going\s+to\s+be|comes?\s+up|is\s+about|asks?\s+(?:you|them)\s+to)\b", r"\bsera\b", r"\bporte\s+sur\b",
     r"\b(?:saldr(?:á|a)|ser(?:á|a)|cae|trata\s+(?:de|sobre))\b", r"\bkommt\s+dran\b", r"\bwird\b", r"\bgeht\s+(?:es\s+)?um\b",
     r"\bbydd\b", r"\bmae'?r\b[^.!?]{0,30}\bam\b", r"\b(?:leaked|shared|sent|copied|photographed)\b",
+    # Fifth round: the task said out ("the essay question is ...", "case study: ...", "candidates must ..."),
+    # and "portera sur", "fydd", "worth 20 marks".
+    r"\b(?:question|task|brief|scenario|topic|title|study)\s+(?:this\s+\w+\s+gets\s+)?(?:is|are)\b", r"\bgets\s+is\b",
+    r"\b(?:case[\s-]study|scenario|task|brief|question|cas\s+pratique|caso\s+pr(?:á|a)ctico|fallstudie|aufgabe|astudiaeth\s+achos|tasg)\b[^.!?:]{0,50}:\s*\w",
+    r"\b(?:candidates|learners|apprentices|students)\s+(?:must|will\s+(?:have|need)\s+to|have\s+to|need\s+to)\b", r"\bso\s+practi[sc]e\s+(?:that|this|it)\b",
+    r"\bportera\s+sur\b", r"\b(?:f|b)ydd\b", r"\bnot\s+(?:yet\s+)?(?:released|issued)\b",
+    r"\bles\s+candidats\s+(?:doivent|devront)\b", r"\b(?:os|les|nos)\s+van\s+a\s+(?:pedir|preguntar|poner)\b",
+    r"\bon\s+(?:vous|leur|nous)\s+demandera\b", r"\byn\s+gofyn\s+i\b", r"\bwird\s+(?:verlangt|gefragt|gepr(?:ü|ue)ft)\b", r"\blos\s+candidatos\s+(?:deben|tendr(?:á|a)n\s+que)\b",
+    r"\bdie\s+(?:teilnehmer|teilnehmenden|pr(?:ü|ue)flinge|kandidaten)\s+m(?:ü|ue)ssen\b",
 )
 _EXAM_WORD = _rx(r"\bexam", r"\btest\b", r"\bassessment\b", r"\bpractical\b", r"\bepa\b", r"\bexamen\b", r"\b(?:é|e)preuve\b",
-                 r"\bprueba\b", r"\bpr(?:ü|ue)fung", r"\bklausur\b", r"\barholiad\b", r"\basesiad\b", r"\bprawf\b")
+                 r"\bassessor\b", r"\b(?:written|exam)\s+paper\b", r"\bprueba\b", r"pr(?:ü|ue)fung", r"\bklausur\b", r"\barholiad\b", r"\basesiad\b", r"\bprawf\b")
 _EXAM_PAST = _rx(r"\bpast\s+papers?\b", r"\bpractice\b", r"\bsample\b", r"\bspecimen\b", r"\blast\s+year's\b", r"\bpublished\b",
                  r"\bon\s+our\s+website\b", r"\bmock\b", r"\bentra(?:î|i)nement\b", r"\bexemple\b", r"\bde\s+pr(?:á|a)ctica\b",
                  r"\bejemplo\b", r"\b(?:ü|ue)bung", r"\bbeispiel", r"\bymarfer\b", r"\benghraifft\b", r"\bannales\b", r"\bformat\b",
                  r"\b\d+\s*(?:hours?|minutes|mins|heures?|horas?|stunden|munud|awr)\b", r"\bconsists?\s+of\b", r"\bwhat\s+to\s+expect\b",
                  r"\byou\s+will\s+be\s+given\b", r"\bhow\s+the\s+(?:exam|assessment)\s+works\b", r"\bduration\b", r"\bdur(?:é|e)e\b",
-                 r"\bduraci(?:ó|o)n\b", r"\bdauer\b")
+                 r"\bduraci(?:ó|o)n\b", r"\bdauer\b", r"\btips?\b", r"\bany\s+(?:exam|test|assessment)\b", r"\bconseils?\b",
+                 r"\bconsejos?\b", r"\btipps?\b", r"\bawgrymiadau\b",
+                 # Fifth round: marks per question, results and congratulations, registration.
+                 r"\b(?:question|section|part)\s+\w+\s+(?:is\s+|are\s+)?worth\s+\d+\s+marks\b", r"\bcarries\s+\d+\b", r"\bwell\s+done\b", r"\bcongratulations\b",
+                 r"\bcompleted\s+(?:their|the|your)\b", r"\bpassed\b(?!\s+(?:on|round|around|along|to\s+me))", r"\bregist(?:er|ration)\b",
+                 r"\benrol", r"\bbring\b", r"\bphoto\s+id\b", r"\binscri", r"\banmeld", r"\bcofrestr", r"\bapport")
 
 
 def lifted_embargo(text: str, context: str | None = None) -> bool:

@@ -1,0 +1,102 @@
+"""Fifth-round rules of the confidential detector: which sub-type wins, and exam content without answer-key words.
+
+A draft's content wins over how it is marked ("internal only" on an exam answer is exam content), a generic
+"keep quiet" gives way to specific evidence, and the classifier alone names neither a host nor a credential
+the draft could not hold. Exam tasks, case studies, scenarios and answer lists are caught in five languages
+while course and exam *format* information, good-luck posts and registration reminders stay clean.
+Sentences written for this test; none comes from a held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.detectors.base import Draft
+from screening.detectors.confidential import ConfidentialDetector
+from screening.detectors.confidential_parts import credentials
+from screening.normalise import normalise
+from screening.policy import load_policy
+
+pytestmark = pytest.mark.model
+
+THRESHOLD = 0.5
+
+
+@pytest.fixture(scope="module")
+def detector() -> ConfidentialDetector:
+    built = ConfidentialDetector(load_policy())
+    built.load()
+    return built
+
+
+def _labels(detector: ConfidentialDetector, text: str, language: str) -> set[str]:
+    (detection,) = detector.detect([Draft(text=normalise(text).text, language=language)])
+    return {f.label for f in detection.findings if f.score >= THRESHOLD}
+
+
+@pytest.mark.parametrize(("language", "text", "subtype"), [
+    ("en", "The exam answers are attached - don't share them with anyone outside the team.", "exam_content"),
+    ("en", "Internal only: the marking scheme for tomorrow's Level 2 test is below.", "exam_content"),
+    ("en", "Internal only - the wifi password for the studio is Kestrel!2291.", "credential"),
+    ("en", "Don't tell anyone yet, but the admin panel on the booking site still has no authentication on /export.",
+     "security_weakness"),
+])
+def test_the_content_wins_over_the_marking(detector: ConfidentialDetector, language: str, text: str,
+                                          subtype: str) -> None:
+    assert _labels(detector, text, language) == {subtype}
+
+
+def test_a_marker_alone_is_still_reported(detector: ConfidentialDetector) -> None:
+    assert _labels(detector, "Strictly confidential: notes from the restructuring meeting, please don't forward.",
+                   "en") == {"internal_marker"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The wifi password changes on Monday.", True),
+    ("Das WLAN-Passwort hängt am Empfang.", True),
+    ("Le code d'accès de la salle change lundi.", True),
+    ("Great turnout at the careers fair today, thanks to everyone who came.", False),
+    ("Die Prüfung besteht aus zwei Teilen.", False),
+])
+def test_a_credential_is_only_guessed_where_the_draft_names_a_secret(text: str, expected: bool) -> None:
+    assert credentials.could_hold_one(normalise(text).text) is expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "For Thursday's assessment the essay question is \"Evaluate the role of toolbox talks\". Start planning now."),
+    ("en", "Case study for the Level 3 exam: a care home manager finds a medication error on a night shift."),
+    ("en", "Sneak peek for my group: the written paper asks you to compare RIDDOR and COSHH duties."),
+    ("en", "The assessor told me the observation will be fitting a consumer unit, so practise that one."),
+    ("en", "Candidates sitting the certification exam on Monday: Q1 is B, Q2 is D, Q3 is A."),
+    ("en", "Heads up, the end-point assessment project brief this cohort gets is \"Redesign the stores layout\"."),
+    ("en", "Assignment brief for the unit 4 summative assessment, not released to learners yet: design a lockout."),
+    ("en", "The certification quiz this afternoon is the same as the one from the pilot, answers in the thread."),
+    ("fr", "La question de dissertation de l'examen de vendredi portera sur la gestion des risques en hauteur."),
+    ("fr", "Les réponses du QCM de jeudi : 1 B, 2 D, 3 A."),
+    ("de", "Die Prüfungsaufgabe am Montag: Einen Staplerunfall bewerten. Musterantwort: Bereich absperren, melden."),
+    ("de", "Die Lösungen zur Abschlussprüfung: 1 B, 2 D, 3 A, 4 C."),
+    ("es", "El caso práctico del examen del jueves: un carretillero choca con una estantería. Respuesta correcta: parar."),
+    ("es", "Me han pasado el examen de PRL del viernes. Si alguien lo quiere, que me escriba."),
+    ("es", "Para la prueba práctica del lunes os van a pedir montar un andamio de dos alturas."),
+    ("cy", "Cwestiwn traethawd yr arholiad ddydd Gwener fydd rheoli risg wrth weithio ar uchder."),
+    ("cy", "Mae'r dasg ymarferol yn yr asesiad yn gofyn i'r dysgwyr osod uned defnyddwyr."),
+    ("cy", "Ar gyfer yr arholiad terfynol, bydd cwestiwn 4 am asesu risg mewn mannau cyfyng."),
+])
+def test_exam_content_without_answer_key_words(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert _labels(detector, text, language) == {"exam_content"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Our Level 3 exam consists of a 90-minute written paper and a practical observation. Past papers are online."),
+    ("en", "Practice essay question for revision: \"Evaluate the role of toolbox talks\". Try it under timed conditions."),
+    ("en", "Tips for the essay question in any exam: plan your answer, use the command words and check your timing."),
+    ("en", "The exam has two sections; question 1 is worth 20 marks and the essay question carries 40."),
+    ("en", "Well done to our apprentices who completed their end-point assessment this week. The project brief was tough!"),
+    ("en", "Reminder: candidates must bring photo ID to Thursday's exam."),
+    ("en", "Good luck to everyone sitting the Level 2 paper on Friday!"),
+    ("fr", "Le cas pratique est une partie de l'épreuve ; les candidats doivent s'inscrire avant le 3 mai."),
+    ("de", "Die Prüfung besteht aus einer praktischen Aufgabe und einem schriftlichen Teil. Übungsaufgaben gibt es online."),
+    ("cy", "Mae cwestiynau ymarfer ar gael ar y wefan i'ch helpu i baratoi ar gyfer yr arholiad."),
+])
+def test_exam_format_and_good_wishes_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert not _labels(detector, text, language)
