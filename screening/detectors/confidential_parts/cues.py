@@ -319,7 +319,8 @@ _UNFIXED = _rx(
     r"\bahora\s+mismo\b", r"\bnadie\b", r"\bcualquiera\b", r"\bdesactivad",
     r"\bers\s+(?:misoedd|wythnosau|blynyddoedd)\b", r"\bo\s+hyd\b", r"\bdoes\s+neb\b",
 )
-_TEACHING = _rx(r"\bcourse\b", r"\bteach(?:es|ing)?\b", r"\blearn\b", r"\bmodule\b", r"\bhow\s+to\s+(?:prevent|defend)\b")
+# (A course's videos, files or booking site are systems, not teaching.)
+_TEACHING = _rx(r"\bcourse\b(?!\s+(?:videos?|materials?|records?|files?|data|bookings?|portal|site|platform|server|bucket))", r"\bteach(?:es|ing)?\b", r"\blearn\b", r"\bmodule\b", r"\bhow\s+to\s+(?:prevent|defend)\b")
 _EXAM = _rx(r"\bexam", r"\btest\b", r"\bpaper\b", r"\bassessment\b", r"\bquiz\b", r"\bmock\b", r"\bexamen\b",
             r"pr(?:ü|ue)fung", r"\barholiad\b", r"\bprawf\b", r"\bklausur\b", r"\boral\b", r"\bmarking\s+guide\b",
             r"\banswer\s+(?:sheet|booklet)\b", r"\bsitting\b", r"\bpapur\b", r"\bbapur\b",
@@ -393,6 +394,11 @@ _SECRECY_ANCHORS = (
     "ffentlich", "nichts", "teilen", "erst", "publiqu", "podemos", "hasta el", "compartir", "peidiwch",
     "yfrinach", "rhannu", "vertraulich", "confidencial", "coment", "off",
 )
+# Substrings (of normalised, lower-case text) every match of ``_EXAM_WORD`` / ``_EXAM`` contains.
+_EXAM_WORD_ANCHORS = ("exam", "test", "assess", "practical", "epa", "paper", "epreuve", "prueba", "prufung", "pruefung",
+                      "klausur", "arholiad", "asesiad", "prawf")
+_EXAM_ANCHORS = ("exam", "test", "paper", "assessment", "quiz", "mock", "prufung", "pruefung", "arholiad", "prawf", "klausur",
+                 "oral", "marking", "answer", "sitting", "papur", "resit", "multiple", "sujet", "qcm", "cuestionario", "cwis")
 _LAUNCH_ANCHORS = ("launch", "live", "roll", "pilot", "phase", "sprint", "on sale", "pencilled")
 
 
@@ -400,6 +406,15 @@ _LAUNCH_ANCHORS = ("launch", "live", "roll", "pilot", "phase", "sprint", "on sal
 # Written from kinds of miss and false positive described in words (see data/confidential/README.md),
 # in English, French, Spanish, German and Welsh.
 
+# Where data sits (a bucket, a share, a server, a database), in five languages: "still public" said of one is a weakness.
+_STORE = (r"buckets?|shares?|folders?|drives?|director(?:y|ies)|servers?|backups?|repo(?:sitor(?:y|ies))?|databases?|"
+          r"exports?|endpoints?|api|records|dossiers?|serveurs?|r(?:é|e)pertoires?|sauvegardes?|partages?|carpetas?|"
+          r"servidor(?:es)?|copias|directorios?|archivos|verzeichnis(?:se)?|ordner|datenbank|freigaben?|laufwerk|"
+          r"ffolder(?:i)?|gweinydd(?:ion)?|bwced|ffeiliau|cronfa\s+ddata|cop(?:ï|i)au")
+# A back-end system named in a sentence about a missing login (not a webinar or an open day).
+_SYSTEM = (r"endpoints?|api|export|exports|admin|server|database|dashboard|panel|records|portal|intranet|"
+           r"exportation|serveur|base\s+de\s+donn(?:é|e)es|servidor|base\s+de\s+datos|exportaci(?:ó|o)n|datenbank|"
+           r"allforio|gweinydd|cronfa\s+ddata")
 # Security weaknesses said in plain words, without "vulnerable" or "unpatched": each is a weakness on its own.
 _WEAK_PLAIN = _rx(
     r"\b(?:reset|login|magic|invite|download|share|sign-?in)\s+links?\b[^.!?]{0,40}\bnever\s+expires?\b",
@@ -431,6 +446,84 @@ _WEAK_PLAIN = _rx(
     r"\bbyth\s+yn\s+dod\s+i\s+ben\b", r"\bheb\s+(?:ddim\s+)?(?:ddilysu|dilysu|ddilysiad|mewngofnodi)\b", r"\bgall\s+unrhyw\s+un\b",
     r"\btestun\s+plaen\b", r"\b(?:dal|yn\s+dal)\s+ar\s+yr\s+hen\s+fersiwn\b", r"\bar\s+agor\s+i\s+bawb\b",
 )
+# Fifth round: more weaknesses in plain words, five languages, in groups each behind the substrings every
+# match needs (the detector's cost on clean drafts is mostly these alternations).
+_WEAK_GROUPS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    # Links and tokens that never expire.
+    (("expir", "time out", "revoked", "forever", "indefinitely", "caduca", "vence", "lauft", "verfallt", "dod i ben"), _rx(
+        r"\b(?:links?|tokens?|sessions?|cookies?)\b[^.!?]{0,40}\b(?:doesn't|don't|does\s+not|do\s+not|won't|never)\s+(?:ever\s+)?"
+        r"(?:expire|time\s+out|get\s+revoked)", r"\b(?:links?|tokens?|sessions?)\b[^.!?]{0,40}\b(?:valid|live|active|work)\s+(?:forever|indefinitely)\b",
+        r"\b(?:lien|jeton|session|token)s?\b[^.!?]{0,60}\bn'expire\s+(?:pas|jamais)\b",
+        r"\b(?:link|token|sitzung)\w*\b[^.!?]{0,60}\b(?:l(?:ä|ae)uft\s+(?:nie|nicht)\s+ab|verf(?:ä|ae)llt\s+(?:nie|nicht))\b",
+        r"\b(?:enlace|token|sesi(?:ó|o)n)\w*\b[^.!?]{0,60}\bno\s+(?:caduca|expira|vence)\b",
+        r"\b(?:d|dd)olen\w*\b[^.!?]{0,40}\b(?:ddim\s+yn|byth\s+yn)\s+dod\s+i\s+ben\b",
+    )),
+    # No login asked for on a back-end system, no check on who resets.
+    (("login", "log-in", "log in", "password", "authentication", "sign-in", "sign in", "at all", "without", "anyone", "anybody",
+      "aucun", "demande", "anmeldung", "authentifizierung", "zugangskontrolle", "passwortabfrage", "ohne", "fehlt", "keine",
+      "pide", "autenticaci", "contrasena", "no tiene", "no hay", "mewngofnodi", "dilysu", "cyfrinair"), _rx(
+        r"\bwithout\s+(?:checking|verifying)\s+(?:the\s+|their\s+|who)", r"\bno\s+(?:authentication|auth|login|log-in|password)\s+at\s+all\b",
+        r"\bany(?:one|body)\s+(?:who|with)\s+(?:finds|has|knows|gets|guesses)\s+the\s+(?:link|url|address)\s+(?:can|could)\b",
+        rf"(?:/\w|\b(?:{_SYSTEM})\b)[^.!?]{{0,60}}\b(?:doesn't|does\s+not|don't|do\s+not)\s+(?:ask\s+for|require|need|check(?:\s+for)?)\s+"
+        r"(?:a\s+|any\s+)?(?:login|log-?in|password|authentication|sign-?in)\b",
+        r"\baucun\s+mot\s+de\s+passe\b", r"\bprot(?:é|e)g(?:é|e)e?s?\s+par\s+aucun\b",
+        rf"(?:/\w|\b(?:{_SYSTEM})\b)[^.!?]{{0,60}}\bne\s+demande\s+(?:pas\s+de|aucun)\s*(?:mot\s+de\s+passe|identifiant|connexion|authentification)",
+        r"\b(?:fehlt|ohne)\s+(?:die\s+|jede\s+)?(?:anmeldung|authentifizierung|passwortabfrage|zugangskontrolle)\b",
+        r"\bkeine\s+(?:authentifizierung|zugangskontrolle|passwortabfrage)\b",
+        r"\bohne\s+(?:login|anmeldung|passwort)\s+(?:erreichbar|abrufbar|zug(?:ä|ae)nglich)\b",
+        r"\bno\s+(?:tiene|hay)\s+(?:ninguna\s+)?(?:autenticaci|contrase(?:ñ|n)a|inicio\s+de\s+sesi)",
+        rf"(?:/\w|\b(?:{_SYSTEM})\b)[^.!?]{{0,60}}\bno\s+pide\s+(?:contrase(?:ñ|n)a|usuario|login|autenticaci)",
+        r"\bnam\s+dilysu\b", rf"\bdim\s+angen\s+mewngofnodi\b[^.!?]{{0,40}}(?:/\w|\b(?:{_SYSTEM})\b)",
+        r"\bdim\s+(?:cyfrinair|mewngofnodi|dilysu)\s+(?:o\s+gwbl|ar)\b",
+    )),
+    # A store of data still public, listable or readable by anyone.
+    (("still", "accessible", "toujours", "sigue", "immer noch", "gyhoeddus", "agored", "listable", "writable", "writeable",
+      "weltweit", "todo el mundo", "ddarllenadwy"), _rx(
+        rf"\b(?:{_STORE})\b[^.!?]{{0,40}}\b(?:still\s+(?:public|open|accessible)|accessible\s+to\s+(?:anyone|everyone|the\s+whole\s+internet))\b",
+        rf"\b(?:{_STORE})\b[^.!?]{{0,40}}\b(?:(?:est|reste)\s+toujours\s+(?:public|publique|accessible|ouvert)|"
+        r"sigue\s+(?:siendo\s+)?(?:p(?:ú|u)blic[oa]|abiert[oa]|accesible)|immer\s+noch\s+(?:(?:ö|oe)ffentlich|offen|erreichbar)|"
+        r"(?:dal\s+yn|yn\s+dal\s+yn)\s+gyhoeddus|agored\s+i\s+bawb)",
+        r"\b(?:world|publicly|public)[\s-](?:listable|writable|writeable)\b", r"\bweltweit\s+lesbar\b",
+        r"\blegibles?\s+por\s+todo\s+el\s+mundo\b", r"\bddarllenadwy\s+i\s+(?:unrhyw\s+un|bawb)\b",
+    )),
+    # Still on an old, unpatched version.
+    (("version", "fersiwn", "ungepatcht", "glytio"), _rx(
+        r"\bversion\s+non\s+(?:corrig|patch|mise\s+(?:à|a)\s+jour)", r"\btoujours\s+sur\s+une\s+(?:ancienne\s+|vieille\s+)?version\b",
+        r"\bversi(?:ó|o)n\s+(?:antigua\s+)?sin\s+(?:parchear|actualizar|corregir)\b", r"\bungepatchte[nrs]?\s+version\b",
+        r"\b(?:dal|yn\s+dal)\s+ar\s+y(?:r)?\s+(?:hen\s+)?fersiwn\b", r"\bdal\s+i\s+redeg\s+(?:yr\s+)?hen\s+fersiwn\b",
+        r"\bheb\s+ei\s+(?:g|c|ch)lytio\b",
+    )),
+    # Leavers' accounts left open, one shared admin login, admin accounts without two-factor.
+    (("leaver", "former", "ex-", "still", "shared", "factor", "2fa", "mfa", "desactiv", "encore", "compte", "deaktiviert",
+      "immer noch", "konto", "todavia", "cuenta", "analluogi", "dal i allu", "cyfrif"), _rx(
+        r"\b(?:leavers?'?|former\s+(?:staff|employees?|colleagues)|ex-(?:staff|employees?))\b[^.!?]{0,60}\b(?:never|not|aren't|isn't|don't)\b"
+        r"[^.!?]{0,20}\b(?:disabled|deactivated|removed|closed|deleted)\b",
+        r"\b(?:can|could)\s+still\s+(?:log\s+in|sign\s+in|get\s+in|access\s+(?:the|our))\b",
+        r"\b(?:same|one)\s+shared\s+(?:admin|administrator|root)\b", r"\bshared\s+(?:admin|administrator|root)\s+(?:login|account|password)s?\b",
+        r"\b(?:admin|administrator|root|service|shared)\s+accounts?\b[^.!?]{0,40}\b(?:(?:don't|doesn't|do\s+not|does\s+not)\s+have|have\s+no|has\s+no)\s+"
+        r"(?:\w+\s+)?(?:two-factor|2fa|mfa|multi-factor)",
+        r"\b(?:jamais|pas)\s+d(?:é|e)sactiv(?:é|e)s?\b", r"\bpeuvent\s+encore\s+se\s+connecter\b", r"\bm(?:ê|e)me\s+compte\s+(?:administrateur|admin)\b",
+        r"\bcompte\s+(?:administrateur|admin)\s+partag",
+        r"\bnie\s+deaktiviert\b", r"\bimmer\s+noch\s+(?:anmelden|einloggen)\b", r"\b(?:dasselbe|das\s+gleiche|ein\s+gemeinsames)\s+admin-?konto\b",
+        r"\bnunca\s+se\s+desactivan\b", r"\btodav(?:í|i)a\s+pueden\s+(?:entrar|acceder|iniciar\s+sesi)", r"\bmisma\s+cuenta\s+de\s+(?:administrador|admin)\b",
+        r"\bcuenta\s+de\s+administrador\s+compartida\b",
+        r"\bbyth\s+yn\s+cael\s+eu\s+(?:h)?analluogi\b", r"\bdal\s+i\s+allu\s+mewngofnodi\b", r"\b(?:yr\s+)?un\s+cyfrif\s+gweinyddwr\b",
+    )),
+    # A server room that does not lock, cameras off, spoofed mail let through, an expired certificate.
+    (("room", "cctv", "camera", "alarm", "through", "spf", "dmarc", "dkim", "certificate", "salle", "videosurveillance",
+      "serverraum", "kamera", "servidores", "apagadas", "ystafell", "diffodd"), _rx(
+        r"\b(?:server|comms|data|it)\s+room\b[^.!?]{0,60}\b(?:doesn't|does\s+not|won't|don't|can't)\s+(?:lock|close|be\s+locked)\b",
+        r"\b(?:server|comms|data)\s+room\b[^.!?]{0,60}\bpropped\s+open\b",
+        r"\b(?:cctv|cameras?|alarms?)\b[^.!?]{0,20}\b(?:has|have)\s+been\s+(?:off|down|broken|switched\s+off)\s+(?:since|for)\b",
+        r"\b(?:spoofed|phishing|fake)\s+e-?mails?\b[^.!?]{0,40}\bstraight\s+through\b", r"\bno\s+(?:spf|dmarc|dkim)\b",
+        r"\b(?:ssl|tls|https|security)\s+certificate\b[^.!?]{0,40}\bexpired\b[^.!?]{0,40}\b(?:nobody|no\s+one|not|hasn't|haven't)\b",
+        r"\bsalle\s+(?:des\s+)?serveurs?\b[^.!?]{0,40}\bne\s+ferme\s+(?:plus|pas)\b",
+        r"\bvid(?:é|e)osurveillance\s+(?:est\s+)?(?:coup(?:é|e)e|hors\s+service|en\s+panne)\b",
+        r"\bserverraum\b[^.!?]{0,40}\bschlie(?:ß|ss)t\s+nicht\b", r"\bkameras?\s+(?:ist|sind)\s+seit\b[^.!?]{0,20}\baus\b",
+        r"\bsala\s+de\s+servidores\b[^.!?]{0,40}\bno\s+cierra\b", r"\bc(?:á|a)maras\s+(?:llevan\s+|est(?:á|a)n\s+)?apagadas\b",
+        r"\bystafell\s+(?:y\s+)?weinydd\w*\b[^.!?]{0,40}\bddim\s+yn\s+cloi\b", r"\bcamer(?:â|a)u\s+wedi'?u\s+diffodd\b",
+    )),
+)
 # A weakness that has been dealt with: fixed, patched, closed, disclosed, locked down (not "not fixed").
 _FIXED = _rx(
     r"(?<!not\s)(?<!n't\s)(?<!never\s)(?<!been\s)\b(?:fixed|patched|resolved|remediated|locked\s+down|plugged)\b",
@@ -442,7 +535,7 @@ _FIXED = _rx(
     r"\bwedi'?i?\s+(?:drwsio|thrwsio|glytio|chlytio|gau|cau|datrys)\b",
 )
 _STILL_OPEN = _rx(
-    r"\b(?:to|will|must|should|needs?\s+to)\s+be\s+(?:fixed|patched|resolved|locked\s+down)\b", r"\buntil\b", r"\byet\b",
+    r"\b(?:to|will|must|should|needs?\s+to)\s+be\s+(?:fixed|patched|resolved|locked\s+down)\b", r"\buntil\b", r"\btill\b", r"\byet\b",
     r"\bwaiting\b", r"\b(?:isn't|is\s+not|aren't|are\s+not|haven't|hasn't|have\s+not|has\s+not)\b", r"\bstill\b",
     r"\bnobody\b", r"\bno\s+one\b",
     r"\b(?:not|n't|never)\s+(?:been\s+|yet\s+)?(?:fixed|patched|resolved|closed|locked\s+down|disclosed)\b",
@@ -450,6 +543,8 @@ _STILL_OPEN = _rx(
     r"\bunpatched\b", r"\bno\s+fix\b", r"\bpas\s+encore\s+(?:corrig|r(?:é|e)solu)", r"\btoujours\s+(?:pas|ouvert|vuln)",
     r"\bsin\s+(?:corregir|parchear|resolver)\b", r"\btodav[íi]a\s+no\b", r"\bnoch\s+nicht\s+(?:behoben|gepatcht|geschlossen)\b",
     r"\bimmer\s+noch\b", r"\bheb\s+(?:ei\s+)?(?:drwsio|datrys|glytio)\b", r"\byn\s+dal\b",
+    r"\bnon\s+(?:corrig|r(?:é|e)solu|patch)", r"\bsin\s+(?:corregir|parche|resolver)", r"\bnicht\s+(?:behoben|gepatcht|geschlossen)\b",
+    r"\bheb\s+ei\s+(?:d|th)rwsio\b", r"\btoujours\s+sur\b", r"\bsigue\b", r"\bdal\b",
 )
 # Figures said to be published already: a cue for unreleased figures does not apply.
 _PUBLISHED = _rx(
@@ -679,7 +774,8 @@ def _cues(text: str) -> list[Cue]:
         context = text[sentence.start:sentence.end]
         if _UNFIXED.search(context) and not _TEACHING.search(context):
             add(match.start(), ("security_weakness",), 0.5, "a security weakness described as unfixed")
-    for match in _WEAK_PLAIN.finditer(text):
+    plain = [_WEAK_PLAIN, *(pattern for anchors, pattern in _WEAK_GROUPS if _has(lowered, anchors))]
+    for match in (m for pattern in plain for m in pattern.finditer(text)):
         sentence = sentence_at(text, match.start())
         if not _TEACHING.search(text, sentence.start, sentence.end):
             add(match.start(), ("security_weakness",), 0.5, "a security weakness described in plain words")
@@ -692,11 +788,11 @@ def _cues(text: str) -> list[Cue]:
     if _EXAM_PAST.search(text) is None:
         for match in _ANSWER_KEY.finditer(text):
             add(match.start(), ("exam_content",), 0.5, "an answer key or model answers")
-        for match in _EXAM_TASK.finditer(text) if _EXAM_WORD.search(text) else ():
+        for match in _EXAM_TASK.finditer(text) if _has(lowered, _EXAM_WORD_ANCHORS) and _EXAM_WORD.search(text) else ():
             sentence = sentence_at(text, match.start())
             if _EXAM_UPCOMING.search(text) or _EXAM_GIVE.search(text, sentence.start, sentence.end):
                 add(match.start(), ("exam_content",), 0.5, "the task or question of an exam still to be sat")
-    exam = _EXAM.search(text) is not None
+    exam = _has(lowered, _EXAM_ANCHORS) and _EXAM.search(text) is not None
     for match in _ANSWERS.finditer(text) if exam and (_EXAM_LEAK.search(text) or _EXAM_HINT.search(text)) else ():
         sentence = sentence_at(text, match.start())
         context = text[sentence.start:sentence.end]

@@ -100,3 +100,46 @@ def test_exam_content_without_answer_key_words(detector: ConfidentialDetector, l
 ])
 def test_exam_format_and_good_wishes_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
     assert not _labels(detector, text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Keep this between us, but the staff portal still lets anyone reset a password without checking the email."),
+    ("en", "The learner records API has no login at all - anyone who finds the URL can pull every record."),
+    ("en", "Admin accounts on the LMS don't have two-factor turned on yet."),
+    ("en", "The reset tokens don't time out at all on the staff portal."),
+    ("en", "The /export endpoint doesn't ask for a login, you can just hit it and download everything."),
+    ("en", "The S3 bucket with the course videos is world readable - don't tell anyone till it's fixed."),
+    ("en", "Leavers' accounts never get disabled, so people who left last year can still log in to the LMS."),
+    ("fr", "Le serveur de sauvegarde tourne toujours sur une version non corrigée."),
+    ("fr", "Les comptes des anciens salariés ne sont jamais désactivés : ils peuvent encore se connecter."),
+    ("fr", "L'export n'est protégé par aucun identifiant."),
+    ("de", "Auf dem Buchungsportal fehlt die Anmeldung für /export komplett."),
+    ("de", "Der Link zum Zurücksetzen des Passworts verfällt nicht."),
+    ("de", "Alle im Büro nutzen dasselbe Admin-Konto für die Buchhaltung."),
+    ("es", "La carpeta de copias de seguridad sigue siendo pública y nadie la ha cerrado."),
+    ("es", "La puerta de la sala de servidores no cierra bien y las cámaras llevan apagadas desde marzo."),
+    ("es", "El bucket de copias de seguridad es legible por todo el mundo."),
+    ("cy", "Mae'r gweinydd wrth gefn yn dal i redeg hen fersiwn heb ei glytio."),
+    ("cy", "Mae'r ffolder copïau wrth gefn yn dal yn gyhoeddus i bawb."),
+    ("cy", "Dydy'r ddolen ailosod ddim yn dod i ben."),
+    ("cy", "Rydyn ni'n dal ar y fersiwn gyda'r nam dilysu."),
+])
+def test_security_weaknesses_in_plain_words(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert _labels(detector, text, language) == {"security_weakness"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Our new booking app lets anyone view the course timetable and reserve a place in seconds."),
+    ("en", "Self-service: you can now reset your password without calling the helpdesk."),
+    ("en", "The open day is accessible to everyone, including wheelchair users."),
+    ("en", "Admin accounts without two-factor will be locked from Monday, so please set it up today."),
+    ("en", "Reminder: password reset links expire after 30 minutes, so use yours straight away."),
+    ("en", "We disable leavers' accounts on their last day - part of our information security policy."),
+    ("de", "Es gibt keine Anmeldung für das Webinar: einfach dem Link folgen."),
+    ("de", "Die Konten ehemaliger Mitarbeiter werden am letzten Arbeitstag deaktiviert."),
+    ("es", "La jornada de puertas abiertas sigue siendo pública y gratuita."),
+    ("cy", "Mae'r diwrnod agored yn dal yn gyhoeddus i bawb, dewch draw!"),
+    ("fr", "Le serveur de sauvegarde a été mis à jour ce week-end ; l'ancienne version n'est plus utilisée."),
+])
+def test_open_days_self_service_and_policies_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert not _labels(detector, text, language)
