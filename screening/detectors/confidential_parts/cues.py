@@ -289,6 +289,16 @@ _PROJECT = re.compile(
     r"\b(?:Project|Operation)\s+(?!Management|Manager|Managers|Officer|Coordinator|Lead|Leader|Team|Plan|Board|"
     r"Engineer|Engineering|Support|Delivery|Assistant|Director)[A-Z][a-z]+\b"
 )
+# A project named in French, German, Spanish or Welsh ("le projet Albatros", "Prosiect Barcud"), and a launch to come.
+_PROJECT_INTL = re.compile(
+    r"\b(?i:projet|projekt|proyecto|prosiect)\s+[«„\"“]?\s?(?!(?:Erasmus|Management|Team|Ziel|Leitung|Plan)\b)[A-Z][a-z]{2,}\b"
+)
+_LAUNCH_INTL = _rx(
+    r"\bsera\s+lanc(?:é|e)e?\b", r"\blancement\s+(?:pr(?:é|e)vu|en|le|d(?:è|e)s)\b", r"\b(?:sortie|annonce)\s+pr(?:é|e)vue\b", r"\bsortira\b",
+    r"\bstartet\s+(?:im|am|in|ab)\b", r"\bstart\s+ist\s+f(?:ü|ue)r\b", r"\bgeplant\b", r"\bkommt\s+(?:im|am)\b",
+    r"\bse\s+lanza\s+en\b", r"\blanzamiento\s+(?:previsto|en)\b", r"\bsaldr(?:á|a)\b", r"\bprevisto\s+para\b",
+    r"\byn\s+lansio\s+(?:ym|yn|ar)\b", r"\bcael\s+ei\s+lansio\b", r"\blansio\s+ym\s+mis\b",
+)
 _LAUNCH = _rx(r"\blaunch(?:es|ing)?\s+(?:in|on)\b", r"\bgo-?live\b", r"\broll-?out\b", r"\bpilot\s+group\b",
               r"\bphase\s+two\b", r"\bsprint\s+\d", r"\bgoes\s+on\s+sale\b", r"\bpencilled\s+in\b")
 _VULN = _rx(
@@ -559,7 +569,9 @@ _PUBLISHED = _rx(
 _LAUNCHED = _rx(
     r"\b(?:publicly|officially)\s+(?:launched|announced|released|available)\b", r"\blaunched\s+(?:publicly|last|in|on|earlier)\b",
     r"\bnow\s+(?:live|available|public)\b", r"\bwent\s+(?:live|public)\b", r"\balready\s+(?:launched|public|announced)\b",
-    r"\blanc(?:é|e)e?\s+(?:officiellement|publiquement|en|le)\b", r"\bd(?:é|e)j(?:à|a)\s+lanc", r"\blanzad[oa]\s+(?:oficialmente|p(?:ú|u)blicamente|en|el)\b",
+    # ("sera lancé en septembre" is a launch to come, not one done.)
+    r"(?<!sera\s)(?<!être\s)(?<!etre\s)\blanc(?:é|e)e?\s+(?:officiellement|publiquement|en|le)\b", r"\bd(?:é|e)j(?:à|a)\s+lanc",
+    r"(?<!será\s)(?<!sera\s)(?<!ser\s)\blanzad[oa]\s+(?:oficialmente|p(?:ú|u)blicamente|en|el)\b",
     r"\bya\s+(?:lanzad|disponible)", r"\boffiziell\s+(?:gestartet|vorgestellt|ver(?:ö|oe)ffentlicht)\b", r"\bbereits\s+(?:gestartet|verf(?:ü|ue)gbar)\b",
     r"\bwedi'?i?\s+lansio\b", r"\bwedi\s+(?:ei\s+)?lansio'n\s+gyhoeddus\b",
 )
@@ -597,9 +609,31 @@ _NDA_PROSE = _rx(
     r"\bcleient\s+(?:dan\s+NDA|cyfrinachol|dienw)\b", r"\b(?:llofnodi|arwyddo)\s+(?:NDA|cytundeb\s+cyfrinachedd)\b",
     r"\bheb\s+gyhoeddi'?r\s+(?:bartneriaeth|cytundeb|contract)\b",
 )
+# Fifth round: a client kept quiet in other words: "asked us not to mention them", "can't say who the client is",
+# "the contract with X is confidential", "no names in the posts", in five languages.
+_NDA_PROSE5 = _rx(
+    r"\b(?:asked|told)\s+us\s+not\s+to\s+(?:mention|name|tag|identify|say)\b", r"\bcan't\s+say\s+who\s+(?:the\s+)?(?:client|customer|partner)\b",
+    r"\b(?:client|customer)s?\b[^.!?]{0,40}\b(?:doesn't|don't|does\s+not|do\s+not)\s+want\s+(?:to\s+be\s+(?:named|mentioned|identified)|anyone\s+to\s+know)\b",
+    r"\b(?:contract|deal|work|relationship)\s+with\s+[\w'&-]+(?:\s+[\w'&-]+){0,2}\s+is\s+(?:strictly\s+)?(?:confidential|under\s+wraps|hush-hush|secret)\b",
+    r"\bne\s+veu(?:t|lent)\s+pas\s+(?:que\s+ce\s+soit\s+su|(?:(?:ê|e)tre|appara(?:î|i)tre)\s+(?:nomm|cit))", r"\bpas\s+de\s+nom\s+dans\b",
+    r"\bnous\s+a\s+demand(?:é|e)\s+de\s+ne\s+pas\s+(?:le|la|les)\s+(?:citer|nommer|mentionner)\b",
+    r"\b(?:contrat|partenariat)\s+avec\s+[\w'&-]+(?:\s+[\w'&-]+){0,2}\s+est\s+confidentiel",
+    r"\bvertraulichkeitsvereinbarung\b", r"\bkeine\s+namen\b", r"\bm(?:ö|oe)chte\s+nicht\s+genannt\s+werden\b",
+    r"\bvertrag\s+mit\s+[\w'&-]+(?:\s+[\w'&-]+){0,2}\s+ist\s+vertraulich\b",
+    r"\bno\s+quiere[n]?\s+que\s+se\s+sepa\b", r"\bnada\s+de\s+nombres\b", r"\bno\s+quiere[n]?\s+(?:aparecer|ser\s+nombrad|que\s+(?:le|les|lo|los)\s+nombremos)",
+    r"\bcontrato\s+con\s+[\w'&-]+(?:\s+[\w'&-]+){0,2}\s+es\s+confidencial\b",
+    r"\bddim\s+eisiau\s+i\s+neb\s+wybod\b", r"\bgofyn\s+i\s+ni\s+beidio\b", r"\bdim\s+enwau\b",
+    r"\b(?:contract|cytundeb|cleient)\w*\b[^.!?]{0,40}\byn\s+gyfrinachol\b",
+)
+_NDA_PROSE5_ANCHORS = ("asked us", "told us", "can't say", "want", "confidential", "wraps", "hush", "secret", "veu", "nom", "demand",
+                       "contrat", "partenariat", "vertraulich", "namen", "genannt", "quiere", "nombres", "contrato", "eisiau",
+                       "gofyn", "enwau", "gyfrinachol")
 # The sentence is about a client or partner (the news kept quiet is then an NDA client, not an embargo).
 _CLIENTISH = _rx(r"\bclients?\b", r"\bcustomers?\b", r"\bpartnership\b", r"\bclientes?\b", r"\bkunden?\b", r"\bcleient\w*",
-                 r"\bpartenariat\b", r"\bpartnerschaft\b", r"\bpartneriaeth\b", r"\balianza\b")
+                 r"\bpartenariat\b", r"\bpartnerschaft\b", r"\bpartneriaeth\b", r"\balianza\b",
+                 # "we train their staff": the organisation trained is a client.
+                 r"\b(?:training|train)\s+(?:\w+\s+){0,2}(?:staff|teams?|employees)\s+(?:at|for|of)\b", r"\bformons\s+(?:les|l')",
+                 r"\bschulen\s+(?:jetzt\s+)?die\b", r"\bformando\s+al\s+personal\b", r"\bhyfforddi\s+staff\b")
 # A set release time: news held until then is an embargo or a launch, even when it is about a client.
 _TIMED = _rx(r"\b(?:until|till|before|after)\b", r"\bfor\s+release\b", r"\bpress\b", r"\bmedia\b", r"\bjournalists?\b",
              r"\bannouncement\b", r"\bpublication\b", r"\bembargo", r"\bprensa\b", r"\bpresse\b", r"\bwasg\b", r"\b\d{1,2}(?:[:.h]\d\d|\s?(?:am|pm))\b", r"\bjusqu", r"\bavant\b",
@@ -608,6 +642,10 @@ _TIMED = _rx(r"\b(?:until|till|before|after)\b", r"\bfor\s+release\b", r"\bpress
              r"lunes|martes|mi(?:é|e)rcoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|dydd)\b")
 # A codename named as one: "codename", "nom de code", "nombre en clave", "Deckname", "enw cod" / "enw mewnol".
 _CODENAME = _rx(
+    # Fifth round: "internally we call it X" in five languages.
+    r"\b(?:internally|in-house)\s+(?:we\s+|we're\s+|we\s+are\s+)?(?:call|calling|name|naming)\s+it\b", r"\bwe\s+call\s+it\s+[\"'“‘«]?(?-i:[A-Z])\w*\s+internally\b",
+    r"\ben\s+interne\s*,?\s+(?:on\s+)?(?:l'appelle|le\s+nomme|nous\s+l'appelons)\b", r"\bintern\s+(?:hei(?:ß|ss)t|nennen\s+wir)\b",
+    r"\binternamente\s+(?:lo|la)\s+llamamos\b", r"\ben\s+interno\s+se\s+llama\b", r"\byn\s+fewnol\b[^.!?]{0,30}\b(?:ei\s+alw|galw)\b",
     r"\bcode[\s-]?named?\s+(?:is\s+|was\s+)?[\"'“‘«]?(?-i:[A-Z])", r"\binternal\s+(?:project\s+)?name\s+(?:is\s+)?[\"'“‘«]?(?-i:[A-Z])",
     r"\bworking\s+title\s+(?:is\s+)?[\"'“‘«]?(?-i:[A-Z])",
     r"\bsecret\s+(?:product|project|prototype|programme|program)\b",
@@ -766,6 +804,12 @@ def _cues(text: str) -> list[Cue]:
         sentence = sentence_at(text, match.start())
         weight = 0.45 if _LAUNCH.search(text, sentence.start, sentence.end) else 0.3
         add(match.start(), ("codename",), weight, "a project codename")
+    for match in _PROJECT_INTL.finditer(text) if _has(lowered, ("projet", "projekt", "proyecto", "prosiect")) else ():
+        sentence = sentence_at(text, match.start())
+        # Outside English a cue alone reports (see the detector's non-English floor): only a named project
+        # with a launch still to come or a request for silence in the same sentence.
+        if any(p.search(text, sentence.start, sentence.end) for p in (_LAUNCH_INTL, _SECRECY, _NOT_PUBLIC)):
+            add(match.start(), ("codename",), 0.5, "a named project with a launch still to come")
     for match in _LAUNCH.finditer(text) if _has(lowered, _LAUNCH_ANCHORS) else ():
         add(match.start(), ("codename",), 0.2, "a launch plan")
     # Whole-draft checks first: most drafts have no unfixed-sounding word or no exam word at all.
@@ -779,7 +823,8 @@ def _cues(text: str) -> list[Cue]:
         sentence = sentence_at(text, match.start())
         if not _TEACHING.search(text, sentence.start, sentence.end):
             add(match.start(), ("security_weakness",), 0.5, "a security weakness described in plain words")
-    for match in _NDA_PROSE.finditer(text):
+    nda = [_NDA_PROSE, *([_NDA_PROSE5] if _has(lowered, _NDA_PROSE5_ANCHORS) else [])]
+    for match in (m for pattern in nda for m in pattern.finditer(text)):
         sentence = sentence_at(text, match.start())
         if not (_SERVICE.search(text, sentence.start, sentence.end) or _CONSENT.search(text, sentence.start, sentence.end)):
             add(match.start(), ("nda_client",), 0.5, "a client said to be under NDA or not yet announced")

@@ -143,3 +143,45 @@ def test_security_weaknesses_in_plain_words(detector: ConfidentialDetector, lang
 ])
 def test_open_days_self_service_and_policies_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
     assert not _labels(detector, text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Lovely day on site with the team at Penrose Retail - they've asked us not to mention them publicly."),
+    ("en", "Can't say who the client is, but it's a big supermarket chain and the deal is worth £2m."),
+    ("fr", "Nous formons désormais les équipes de Maréchal Transports, mais ils ne veulent pas que ce soit su."),
+    ("de", "Der Vertrag mit Keller Bau unterliegt einer Vertraulichkeitsvereinbarung, also keine Namen in den Beiträgen."),
+    ("es", "Estamos formando al personal de Hidalgo Transportes, pero el cliente no quiere que se sepa."),
+    ("cy", "Rydyn ni'n hyfforddi staff Cwmni Tegid, ond dydyn nhw ddim eisiau i neb wybod."),
+    ("cy", "Mae'r cleient wedi gofyn i ni beidio â'u henwi ar y cyfryngau cymdeithasol."),
+    ("cy", "Mae'r contract gyda Bwydydd Menai yn gyfrinachol, felly dim enwau na logos."),
+])
+def test_clients_kept_quiet_in_prose(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert _labels(detector, text, language) == {"nda_client"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le projet Albatros, notre nouvelle plateforme de formation, sera lancé en septembre ; on n'en parle pas encore."),
+    ("fr", "En interne on l'appelle Colibri : c'est la nouvelle appli d'évaluation, annonce prévue en juin."),
+    ("de", "Das Projekt Falke startet im Oktober, bitte noch nichts darüber posten."),
+    ("de", "Intern heißt die neue Lernplattform „Kranich\", der Start ist für März geplant."),
+    ("es", "El proyecto Cóndor, nuestra nueva plataforma, se lanza en mayo; todavía no es público."),
+    ("es", "Internamente lo llamamos Quetzal: es el nuevo simulador y saldrá en otoño."),
+    ("cy", "Mae Prosiect Barcud yn lansio ym mis Medi, peidiwch â sôn amdano eto."),
+    ("cy", "Yn fewnol rydyn ni'n ei alw'n Dryw: yr ap asesu newydd, fydd yn cael ei lansio ym mis Mehefin."),
+])
+def test_codenames_outside_english(detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert _labels(detector, text, language) == {"codename"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Proud to announce our new partnership with Calder Logistics - read the press release on our website."),
+    ("en", "Learners can ask us not to use their photos at any time - just tell your tutor."),
+    ("fr", "Nous sommes fiers d'annoncer notre partenariat avec Maréchal Transports."),
+    ("fr", "Le projet Erasmus+ de l'an dernier a permis à 40 apprentis de partir en Espagne."),
+    ("de", "Das Projekt „Sicher am Bau\" wurde letztes Jahr öffentlich vorgestellt."),
+    ("es", "Estamos encantados de anunciar nuestra colaboración con Grupo Sierra."),
+    ("cy", "Mae'r prosiect newydd wedi'i lansio'n gyhoeddus heddiw - darllenwch fwy ar ein gwefan."),
+])
+def test_announced_partners_and_public_projects_stay_clean(detector: ConfidentialDetector, language: str,
+                                                          text: str) -> None:
+    assert not _labels(detector, text, language)
