@@ -276,9 +276,10 @@ def could_hold_one(text: str) -> bool:
 
     The classifier alone may name the credential sub-type only then: a credential is a string in the draft,
     and where nothing even names one, its "credential" is a guess (an exam, a job advert, or a language
-    the encoder reads poorly).
+    the encoder reads poorly). Nor where the draft gives password advice ("never use", "avoid", "weak
+    passwords", "for example"): the rules have already read any value it quotes.
     """
-    return _KEYWORD.search(text) is not None
+    return _KEYWORD.search(text) is not None and _ADVICE.search(text) is None
 
 
 def find(text: str) -> list[Hit]:

@@ -57,6 +57,8 @@ def test_a_marker_alone_is_still_reported(detector: ConfidentialDetector) -> Non
     ("Le code d'accès de la salle change lundi.", True),
     ("Great turnout at the careers fair today, thanks to everyone who came.", False),
     ("Die Prüfung besteht aus zwei Teilen.", False),
+    ("Schwache Passwörter vermeiden: nie den Namen des Haustiers als Passwort nehmen.", False),
+    ("Evita contraseñas débiles y no uses la misma clave en todas partes.", False),
 ])
 def test_a_credential_is_only_guessed_where_the_draft_names_a_secret(text: str, expected: bool) -> None:
     assert credentials.could_hold_one(normalise(text).text) is expected
