@@ -789,8 +789,8 @@ def _cues(text: str) -> list[Cue]:
         elif _CLIENTISH.search(text, sentence.start, sentence.end) and not _TIMED.search(text, sentence.start, sentence.end):
             add(match.start(), ("nda_client",), 0.4, "a client relationship presented as not yet public")
         else:
-            add(match.start(), ("embargo", "codename", "nda_client", "unreleased_figures"), 0.35,
-                "information presented as not yet public")
+            kinds = ("embargo", "codename", "nda_client", "unreleased_figures")
+            add(match.start(), kinds if _TIMED.search(text) else kinds[1:], 0.35, "information presented as not yet public")
     for match in _SECRECY.finditer(text) if _has(lowered, _SECRECY_ANCHORS) else ():
         sentence = sentence_at(text, match.start())
         # "Off the record: starts are down 14%": kept quiet *and* a figure may be unreleased figures.
@@ -799,6 +799,9 @@ def _cues(text: str) -> list[Cue]:
             kinds = (*kinds, "unreleased_figures")
         elif _CLIENTISH.search(text, sentence.start, sentence.end) and not _TIMED.search(text, sentence.start, sentence.end):
             kinds = ("nda_client",)  # a client kept quiet, not an announcement held until a set time
+        if "embargo" in kinds and not _TIMED.search(text):
+            # An embargo holds news until a set time; with none anywhere in the draft it is another secret.
+            kinds = tuple(k for k in kinds if k != "embargo")
         add(match.start(), kinds, 0.4, "a request to keep something quiet")
     for match in _PROJECT.finditer(text) if _has(lowered, ("project", "operation")) else ():
         sentence = sentence_at(text, match.start())

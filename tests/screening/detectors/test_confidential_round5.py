@@ -187,3 +187,13 @@ def test_codenames_outside_english(detector: ConfidentialDetector, language: str
 def test_announced_partners_and_public_projects_stay_clean(detector: ConfidentialDetector, language: str,
                                                           text: str) -> None:
     assert not _labels(detector, text, language)
+
+
+def test_a_secret_with_no_release_time_is_no_embargo(detector: ConfidentialDetector) -> None:
+    text = "Entre nous, on forme maintenant tous les nouveaux arrivants d'une grande banque."
+    assert _labels(detector, text, "fr") == {"nda_client"}
+
+
+def test_a_secret_held_until_a_time_is_still_an_embargo(detector: ConfidentialDetector) -> None:
+    text = "Between you and me, the award news goes out at 9am Thursday - hold your posts until then."
+    assert _labels(detector, text, "en") == {"embargo"}
