@@ -76,6 +76,7 @@ class ConfidentialDetector:
         self._subtype_by_label: dict[str, SubType] = {s: s for s in SUBTYPES}
         self._subtype_by_label.update({label_for(tl): subtype_for(tl) for tl in policy.term_lists})
         self._head: ConfidentialHead | None = None
+        self._threshold = policy.categories["confidential"].threshold
 
     def load(self) -> None:
         """Build detect-secrets' plugins and load the classifier head (idempotent)."""
@@ -126,6 +127,7 @@ class ConfidentialDetector:
             if analysed[i][1]:
                 best = leakiest[i][1] if i in leakiest else (spans[i][0] if spans[i] else None)
                 hits = [*hits, self._classifier_hit(draft.text, proba, best)]
+            hits = _prefer_content(hits, self._threshold)
             out.append(self._detection(draft.text, proba, hits))
         return out
 
@@ -163,8 +165,16 @@ class ConfidentialDetector:
         minimum = self._head.classifier_min
         # It adds nothing where a rule or cue already reports the sub-type it would name.
         top: SubType = max((proba[CLASSES.index(s)], s) for s in SUBTYPES)[1]
+        # Credentials and hosts are strings the rules read directly: the classifier alone names the first only
+        # where the draft names a secret at all, and never the second (a host the rules left alone is public).
+        # Falling back to its next sub-type was tried: on these drafts that one was wrong as well.
+        if top == "internal_host" or (top == "credential" and not credentials.could_hold_one(text)):
+            return hits, False
+        # Nor beside a rule that names what leaks (a credential, a host, a term, an embargo or NDA marker):
+        # the draft is reported already, and the classifier's second sub-type there is a guess.
         return hits, (p_leak >= minimum and not cues.negated(text, top)
-                      and not any(h.score >= minimum or h.subtype == top for h in hits))
+                      and not any(h.score >= minimum or h.subtype == top for h in hits)
+                      and not any(h.hard and h.label != "internal_marker" for h in hits))
 
     def _detection(self, text: str, proba: np.ndarray, hits: list[Hit]) -> Detection:
         p_leak = float(1.0 - proba[_NONE])
@@ -183,10 +193,12 @@ class ConfidentialDetector:
     def _soft(proba: np.ndarray, p_leak: float, hard: list[Hit], soft_cues: list[cues.Cue],
               weight_floor: float = 0.0) -> list[Hit]:
         out: list[Hit] = []
-        specific = {(c.start, c.end) for c in soft_cues if len(c.subtypes) == 1}
+        specific = [c for c in soft_cues if len(c.subtypes) == 1]
         for cue in soft_cues:
-            if len(cue.subtypes) > 1 and (cue.start, cue.end) in specific:
-                continue  # a sentence with a specific cue (exam, weakness, figures) is read as that
+            if len(cue.subtypes) > 1 and (specific or hard):
+                # "Don't tell anyone yet" says something is secret, not what: a draft with a specific cue
+                # (exam, weakness, figures, client) or a rule is read as that, wherever it sits.
+                continue
             subtype = max(cue.subtypes, key=lambda s: proba[CLASSES.index(s)])
             if any(h.subtype == subtype and h.start < cue.end and cue.start < h.end for h in hard):
                 continue  # the same sentence already has hard evidence of this kind
@@ -212,6 +224,18 @@ class ConfidentialDetector:
                          f"{p_leak:.2f}), though no rule matched. Check it is public before posting."),
             hard=False,
         )
+
+
+def _prefer_content(hits: list[Hit], threshold: float) -> list[Hit]:
+    """Drop the ``internal_marker`` finding where another reported one says what leaks.
+
+    "Internal only" or "don't share" on a post with a password, an exam answer or unreleased figures is
+    how the post is marked, not what it leaks: the draft is reported under the content's sub-type. A
+    marker stays when it is the only reported evidence (and term lists keep their own labels).
+    """
+    if any(h.label != "internal_marker" and h.subtype != "internal_marker" and h.score >= threshold for h in hits):
+        return [h for h in hits if h.label != "internal_marker"]
+    return hits
 
 
 def _merge(hits: list[Hit]) -> list[Hit]:

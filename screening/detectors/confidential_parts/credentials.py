@@ -263,6 +263,25 @@ def _in_advice(text: str, hit: Hit) -> bool:
     return _ADVICE.search(text, start, end) is not None
 
 
+_KEYWORD = compile_folded(
+    rf"\b(?:{_PASSWORD_WORDS}|{_PIN_WORDS}|log-?ins?|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiants?|"
+    r"defnyddiwr|ssid|wi-?fi|wlan|credentials?|cl(?:é|e)s?|code|codes|zugangsdaten|schl(?:ü|ue)ssel|"
+    r"credenciales|c(?:ó|o)digo|allwedd|cod|manylion\s+mewngofnodi)\b",
+    re.IGNORECASE,
+)
+
+
+def could_hold_one(text: str) -> bool:
+    """Whether the draft names a secret at all (a password, PIN, key, code or login word, in five languages).
+
+    The classifier alone may name the credential sub-type only then: a credential is a string in the draft,
+    and where nothing even names one, its "credential" is a guess (an exam, a job advert, or a language
+    the encoder reads poorly). Nor where the draft gives password advice ("never use", "avoid", "weak
+    passwords", "for example"): the rules have already read any value it quotes.
+    """
+    return _KEYWORD.search(text) is not None and _ADVICE.search(text) is None
+
+
 def find(text: str) -> list[Hit]:
     """Every credential in the draft (overlapping hits are merged by the detector)."""
     return _plugin_hits(text) + [h for h in _prose_hits(text) if not _in_advice(text, h)]
