@@ -231,6 +231,43 @@ def choose_threshold(y: np.ndarray, scores: np.ndarray, grid: Sequence[float] | 
     return float(best)
 
 
+MULTILINGUAL_FILE = "multilingual_heldout.jsonl"
+NON_ENGLISH = ("cy", "de", "es", "fr")
+
+
+def non_english_figures(data_dir: Path, model: Any, encoder: Any) -> dict[str, Any]:
+    """How the English-only heads fare on posts in Welsh, German, Spanish and French.
+
+    Recall: ``workplace/multilingual_heldout.jsonl`` (48 insults, threats, harassment and stereotypes,
+    12 per language, evaluation only). False alarms: the non-English rows of
+    ``confidential/train.jsonl``, none of which is offensive or discriminatory (leaks and clean posts).
+    A draft counts as flagged when either head reaches its threshold.
+    """
+    from screening.training import read_jsonl
+
+    out: dict[str, Any] = {}
+
+    def flagged(texts: list[str]) -> np.ndarray:
+        s = score_texts(texts, encoder.encode(texts), model, encoder)
+        return (s.offensive >= model.thresholds.offensive) | (s.discriminatory >= model.thresholds.discriminatory)
+
+    path = data_dir / "workplace" / MULTILINGUAL_FILE
+    if path.is_file():
+        rows = list(read_jsonl(path))
+        hits = flagged([r["text"] for r in rows])
+        out["non_english_recall"] = {
+            lang: {"n": n, "flagged": int(sum(h for r, h in zip(rows, hits, strict=True) if r["language"] == lang)),
+                   "rate": round(float(np.mean([h for r, h in zip(rows, hits, strict=True) if r["language"] == lang])), 4)}
+            for lang in NON_ENGLISH if (n := sum(r["language"] == lang for r in rows))}
+    path = data_dir / "confidential" / "train.jsonl"
+    if path.is_file():
+        rows = [r for r in read_jsonl(path) if r.get("language") in NON_ENGLISH]
+        hits = flagged([r["text"] for r in rows])
+        out["non_english_benign_flagged"] = {"n": len(rows), "flagged": int(hits.sum()),
+                                             "rate": round(float(hits.mean()), 4) if rows else 0.0}
+    return out
+
+
 @dataclass
 class Scored:
     """Final (lexicon-aware) and head-only scores for a list of texts."""
@@ -315,6 +352,7 @@ def measure(corpus: Corpus, data_dir: Path, model: Any, encoder: Any, span_posts
     flagged = (s.offensive >= t_off) | (s.discriminatory >= t_dis)
     metrics["corporate_clean_flagged"] = {"n": len(clean), "flagged": int(flagged.sum()),
                                           "rate": round(float(flagged.mean()), 4)}
+    metrics.update(non_english_figures(data_dir, model, encoder))
     posts = load_toxic_spans(data_dir / "external" / "toxic-spans-2021", "trial")
     metrics["toxic_spans_trial"] = toxic_spans_f1(posts[:span_posts] if span_posts else posts, model, encoder)
     return metrics
