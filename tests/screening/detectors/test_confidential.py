@@ -10,17 +10,9 @@ from screening.errors import ConfigError
 from screening.normalise import normalise
 from screening.pipeline import Screener
 from screening.policy import load_policy
+from tests.screening.detectors.conftest import CONFIDENTIAL_THRESHOLD
 
 pytestmark = pytest.mark.model
-
-THRESHOLD = 0.5
-
-
-@pytest.fixture(scope="module")
-def detector() -> ConfidentialDetector:
-    built = ConfidentialDetector(load_policy())
-    built.load()
-    return built
 
 
 @pytest.fixture(scope="module")
@@ -29,20 +21,20 @@ def screener() -> Screener:
     return Screener.load(policy=policy.model_copy(update={"detectors": ["confidential.hybrid.v1"]}))
 
 
-def _findings(detector: ConfidentialDetector, text: str):
+def _findings(confidential_detector: ConfidentialDetector, text: str):
     # Detectors are handed normalised text (the pipeline's contract); spans are mapped back here.
     normalised = normalise(text)
-    (detection,) = detector.detect([Draft(text=normalised.text, language="en")])
+    (detection,) = confidential_detector.detect([Draft(text=normalised.text, language="en")])
     kept = []
     for f in detection.findings:
-        if f.score >= THRESHOLD:
+        if f.score >= CONFIDENTIAL_THRESHOLD:
             start, end = normalised.span(f.start, f.end)
             kept.append(f.replace(start=start, end=end, text=text[start:end]))
     return kept
 
 
-def _spans(detector: ConfidentialDetector, text: str) -> set[tuple[str, str]]:
-    return {(f.label, text[f.start:f.end]) for f in _findings(detector, text)}
+def _spans(confidential_detector: ConfidentialDetector, text: str) -> set[tuple[str, str]]:
+    return {(f.label, text[f.start:f.end]) for f in _findings(confidential_detector, text)}
 
 
 # (draft, label, exact span) for the rules: each row names the span the finding must carry.
@@ -71,8 +63,8 @@ SPAN_CASES = [
 
 
 @pytest.mark.parametrize(("text", "label", "span"), SPAN_CASES, ids=[c[1] + ":" + c[2][:20] for c in SPAN_CASES])
-def test_rule_findings_carry_the_exact_span(detector: ConfidentialDetector, text: str, label: str, span: str) -> None:
-    findings = [f for f in _findings(detector, text) if f.label == label]
+def test_rule_findings_carry_the_exact_span(confidential_detector: ConfidentialDetector, text: str, label: str, span: str) -> None:
+    findings = [f for f in _findings(confidential_detector, text) if f.label == label]
     assert findings, f"no {label} finding"
     assert span in {f.text for f in findings}
     assert all(text[f.start:f.end] == f.text for f in findings)
@@ -90,8 +82,8 @@ SUBTYPE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "subtype"), SUBTYPE_CASES, ids=[c[1] for c in SUBTYPE_CASES])
-def test_detector_finds_each_subtype(detector: ConfidentialDetector, text: str, subtype: str) -> None:
-    labels = {f.label for f in _findings(detector, text)}
+def test_detector_finds_each_subtype(confidential_detector: ConfidentialDetector, text: str, subtype: str) -> None:
+    labels = {f.label for f in _findings(confidential_detector, text)}
     assert subtype in labels
 
 
@@ -116,8 +108,8 @@ HARD_NEGATIVES = [
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
-def test_hard_negatives_stay_clean(detector: ConfidentialDetector, text: str) -> None:
-    assert _findings(detector, text) == []
+def test_hard_negatives_stay_clean(confidential_detector: ConfidentialDetector, text: str) -> None:
+    assert _findings(confidential_detector, text) == []
 
 
 LANGUAGE_CASES = [
@@ -136,9 +128,9 @@ LANGUAGE_CASES = [
 @pytest.mark.parametrize(("language", "text", "label", "span"), LANGUAGE_CASES,
                          ids=[f"{c[0]}-{c[2]}" for c in LANGUAGE_CASES])
 def test_non_english_credentials_and_markers_are_caught(
-    detector: ConfidentialDetector, language: str, text: str, label: str, span: str
+    confidential_detector: ConfidentialDetector, language: str, text: str, label: str, span: str
 ) -> None:
-    assert (label, span) in _spans(detector, text)
+    assert (label, span) in _spans(confidential_detector, text)
 
 
 TERM_VARIANTS = [
@@ -157,9 +149,9 @@ TERM_VARIANTS = [
 
 @pytest.mark.parametrize(("text", "label", "span"), TERM_VARIANTS, ids=[c[2] for c in TERM_VARIANTS])
 def test_term_lists_match_case_plural_hyphen_and_possessive(
-    detector: ConfidentialDetector, text: str, label: str, span: str
+    confidential_detector: ConfidentialDetector, text: str, label: str, span: str
 ) -> None:
-    findings = [f for f in _findings(detector, text) if f.label == label]
+    findings = [f for f in _findings(confidential_detector, text) if f.label == label]
     assert [f.text for f in findings] == [span]
     assert label.split(".", 1)[1].replace("_", " ") in findings[0].explanation.lower()
 
@@ -199,14 +191,14 @@ def test_block_list_may_block_through_label_actions_instead() -> None:
     ConfidentialDetector(policy.model_copy(update={"categories": {**policy.categories, "confidential": rules}}))
 
 
-def test_detector_returns_one_detection_per_draft_in_order(detector: ConfidentialDetector) -> None:
+def test_detector_returns_one_detection_per_draft_in_order(confidential_detector: ConfidentialDetector) -> None:
     drafts = [Draft(text=t, language="en") for t in ("Hello all!", "The wifi password is Kx9#mP2qLz", "Thanks")]
-    detections = detector.detect(drafts)
-    assert [bool([f for f in d.findings if f.score >= THRESHOLD]) for d in detections] == [False, True, False]
+    detections = confidential_detector.detect(drafts)
+    assert [bool([f for f in d.findings if f.score >= CONFIDENTIAL_THRESHOLD]) for d in detections] == [False, True, False]
 
 
 @pytest.mark.slow
-def test_clean_corporate_set_is_rarely_flagged(detector: ConfidentialDetector) -> None:
+def test_clean_corporate_set_is_rarely_flagged(confidential_detector: ConfidentialDetector) -> None:
     import json
     from pathlib import Path
 
@@ -214,7 +206,7 @@ def test_clean_corporate_set_is_rarely_flagged(detector: ConfidentialDetector) -
 
     path = Path(__file__).resolve().parents[3] / "data" / "corporate" / "clean.jsonl"
     texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    flagged = sum(1 for found in predict_subtypes(detector, texts, THRESHOLD) if found)
+    flagged = sum(1 for found in predict_subtypes(confidential_detector, texts, CONFIDENTIAL_THRESHOLD) if found)
     assert len(texts) >= 350
     assert flagged / len(texts) < 0.03
 
@@ -238,10 +230,10 @@ NON_ENGLISH_CUE_CASES = [
 @pytest.mark.parametrize(("language", "text", "subtype"), NON_ENGLISH_CUE_CASES,
                          ids=[f"{c[0]}-{c[2]}" for c in NON_ENGLISH_CUE_CASES])
 def test_non_english_soft_cues_are_reported(
-    detector: ConfidentialDetector, language: str, text: str, subtype: str
+    confidential_detector: ConfidentialDetector, language: str, text: str, subtype: str
 ) -> None:
-    (detection,) = detector.detect([Draft(text=text, language=language)])
-    assert subtype in {f.label for f in detection.findings if f.score >= THRESHOLD}
+    (detection,) = confidential_detector.detect([Draft(text=text, language=language)])
+    assert subtype in {f.label for f in detection.findings if f.score >= CONFIDENTIAL_THRESHOLD}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -251,12 +243,12 @@ def test_non_english_soft_cues_are_reported(
     ("fr", "L'embargo est levé : nous avons gagné le prix régional."),
     ("cy", "Mae dyddiadau'r arholiadau ar y wefan nawr."),
 ])
-def test_non_english_clean_drafts_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
-    (detection,) = detector.detect([Draft(text=text, language=language)])
-    assert not [f for f in detection.findings if f.score >= THRESHOLD]
+def test_non_english_clean_drafts_stay_clean(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    (detection,) = confidential_detector.detect([Draft(text=text, language=language)])
+    assert not [f for f in detection.findings if f.score >= CONFIDENTIAL_THRESHOLD]
 
 
-def test_head_uses_the_cross_validated_threshold_from_its_metadata(detector: ConfidentialDetector) -> None:
+def test_head_uses_the_cross_validated_threshold_from_its_metadata(confidential_detector: ConfidentialDetector) -> None:
     from screening.detectors.confidential_parts.classifier import ConfidentialHead
 
     head = ConfidentialHead.load()
@@ -265,6 +257,6 @@ def test_head_uses_the_cross_validated_threshold_from_its_metadata(detector: Con
     assert head.classifier_min == head.artefact.metadata["metrics"]["classifier_min"]
 
 
-def test_a_rule_finding_is_not_repeated_by_the_classifier(detector: ConfidentialDetector) -> None:
-    labels = [f.label for f in _findings(detector, "The wifi password is Kestrel2026!")]
+def test_a_rule_finding_is_not_repeated_by_the_classifier(confidential_detector: ConfidentialDetector) -> None:
+    labels = [f.label for f in _findings(confidential_detector, "The wifi password is Kestrel2026!")]
     assert labels.count("credential") == 1

@@ -11,26 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from screening.detectors.base import Draft
 from screening.detectors.confidential import ConfidentialDetector
-from screening.normalise import normalise
-from screening.policy import load_policy
+from tests.screening.detectors.conftest import reported_labels
 
 pytestmark = pytest.mark.model
-
-THRESHOLD = 0.5
-
-
-@pytest.fixture(scope="module")
-def detector() -> ConfidentialDetector:
-    built = ConfidentialDetector(load_policy())
-    built.load()
-    return built
-
-
-def _labels(detector: ConfidentialDetector, text: str, language: str) -> set[str]:
-    (detection,) = detector.detect([Draft(text=normalise(text).text, language=language)])
-    return {f.label for f in detection.findings if f.score >= THRESHOLD}
 
 
 @pytest.mark.parametrize(("language", "text", "subtype"), [
@@ -53,8 +37,8 @@ def _labels(detector: ConfidentialDetector, text: str, language: str) -> set[str
     ("en", "The backup bucket is still world-readable.", "security_weakness"),
     ("es", "El enlace de recuperación nunca caduca y nadie lo ha cambiado.", "security_weakness"),
 ])
-def test_plain_word_leaks_are_reported(detector: ConfidentialDetector, language: str, text: str, subtype: str) -> None:
-    assert subtype in _labels(detector, text, language)
+def test_plain_word_leaks_are_reported(confidential_detector: ConfidentialDetector, language: str, text: str, subtype: str) -> None:
+    assert subtype in reported_labels(confidential_detector, text, language)
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -72,5 +56,5 @@ def test_plain_word_leaks_are_reported(detector: ConfidentialDetector, language:
     ("en", "New staff module: how we handle confidential information about learners."),
     ("en", "Never use passwords like \"Summer2024!\" or \"Password123\" - pick three random words."),
 ])
-def test_round_four_hard_negatives_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert not _labels(detector, text, language)
+def test_round_four_hard_negatives_stay_clean(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert not reported_labels(confidential_detector, text, language)

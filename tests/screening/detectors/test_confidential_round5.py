@@ -11,27 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from screening.detectors.base import Draft
 from screening.detectors.confidential import ConfidentialDetector
 from screening.detectors.confidential_parts import credentials
 from screening.normalise import normalise
-from screening.policy import load_policy
+from tests.screening.detectors.conftest import reported_labels
 
 pytestmark = pytest.mark.model
-
-THRESHOLD = 0.5
-
-
-@pytest.fixture(scope="module")
-def detector() -> ConfidentialDetector:
-    built = ConfidentialDetector(load_policy())
-    built.load()
-    return built
-
-
-def _labels(detector: ConfidentialDetector, text: str, language: str) -> set[str]:
-    (detection,) = detector.detect([Draft(text=normalise(text).text, language=language)])
-    return {f.label for f in detection.findings if f.score >= THRESHOLD}
 
 
 @pytest.mark.parametrize(("language", "text", "subtype"), [
@@ -41,13 +26,13 @@ def _labels(detector: ConfidentialDetector, text: str, language: str) -> set[str
     ("en", "Don't tell anyone yet, but the admin panel on the booking site still has no authentication on /export.",
      "security_weakness"),
 ])
-def test_the_content_wins_over_the_marking(detector: ConfidentialDetector, language: str, text: str,
+def test_the_content_wins_over_the_marking(confidential_detector: ConfidentialDetector, language: str, text: str,
                                           subtype: str) -> None:
-    assert _labels(detector, text, language) == {subtype}
+    assert reported_labels(confidential_detector, text, language) == {subtype}
 
 
-def test_a_marker_alone_is_still_reported(detector: ConfidentialDetector) -> None:
-    assert _labels(detector, "Strictly confidential: notes from the restructuring meeting, please don't forward.",
+def test_a_marker_alone_is_still_reported(confidential_detector: ConfidentialDetector) -> None:
+    assert reported_labels(confidential_detector, "Strictly confidential: notes from the restructuring meeting, please don't forward.",
                    "en") == {"internal_marker"}
 
 
@@ -84,8 +69,8 @@ def test_a_credential_is_only_guessed_where_the_draft_names_a_secret(text: str, 
     ("cy", "Mae'r dasg ymarferol yn yr asesiad yn gofyn i'r dysgwyr osod uned defnyddwyr."),
     ("cy", "Ar gyfer yr arholiad terfynol, bydd cwestiwn 4 am asesu risg mewn mannau cyfyng."),
 ])
-def test_exam_content_without_answer_key_words(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert _labels(detector, text, language) == {"exam_content"}
+def test_exam_content_without_answer_key_words(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert reported_labels(confidential_detector, text, language) == {"exam_content"}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -100,8 +85,8 @@ def test_exam_content_without_answer_key_words(detector: ConfidentialDetector, l
     ("de", "Die Prüfung besteht aus einer praktischen Aufgabe und einem schriftlichen Teil. Übungsaufgaben gibt es online."),
     ("cy", "Mae cwestiynau ymarfer ar gael ar y wefan i'ch helpu i baratoi ar gyfer yr arholiad."),
 ])
-def test_exam_format_and_good_wishes_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert not _labels(detector, text, language)
+def test_exam_format_and_good_wishes_stay_clean(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert not reported_labels(confidential_detector, text, language)
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -126,8 +111,8 @@ def test_exam_format_and_good_wishes_stay_clean(detector: ConfidentialDetector, 
     ("cy", "Dydy'r ddolen ailosod ddim yn dod i ben."),
     ("cy", "Rydyn ni'n dal ar y fersiwn gyda'r nam dilysu."),
 ])
-def test_security_weaknesses_in_plain_words(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert _labels(detector, text, language) == {"security_weakness"}
+def test_security_weaknesses_in_plain_words(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert reported_labels(confidential_detector, text, language) == {"security_weakness"}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -143,8 +128,8 @@ def test_security_weaknesses_in_plain_words(detector: ConfidentialDetector, lang
     ("cy", "Mae'r diwrnod agored yn dal yn gyhoeddus i bawb, dewch draw!"),
     ("fr", "Le serveur de sauvegarde a été mis à jour ce week-end ; l'ancienne version n'est plus utilisée."),
 ])
-def test_open_days_self_service_and_policies_stay_clean(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert not _labels(detector, text, language)
+def test_open_days_self_service_and_policies_stay_clean(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert not reported_labels(confidential_detector, text, language)
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -157,8 +142,8 @@ def test_open_days_self_service_and_policies_stay_clean(detector: ConfidentialDe
     ("cy", "Mae'r cleient wedi gofyn i ni beidio â'u henwi ar y cyfryngau cymdeithasol."),
     ("cy", "Mae'r contract gyda Bwydydd Menai yn gyfrinachol, felly dim enwau na logos."),
 ])
-def test_clients_kept_quiet_in_prose(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert _labels(detector, text, language) == {"nda_client"}
+def test_clients_kept_quiet_in_prose(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert reported_labels(confidential_detector, text, language) == {"nda_client"}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -171,8 +156,8 @@ def test_clients_kept_quiet_in_prose(detector: ConfidentialDetector, language: s
     ("cy", "Mae Prosiect Barcud yn lansio ym mis Medi, peidiwch â sôn amdano eto."),
     ("cy", "Yn fewnol rydyn ni'n ei alw'n Dryw: yr ap asesu newydd, fydd yn cael ei lansio ym mis Mehefin."),
 ])
-def test_codenames_outside_english(detector: ConfidentialDetector, language: str, text: str) -> None:
-    assert _labels(detector, text, language) == {"codename"}
+def test_codenames_outside_english(confidential_detector: ConfidentialDetector, language: str, text: str) -> None:
+    assert reported_labels(confidential_detector, text, language) == {"codename"}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -184,16 +169,16 @@ def test_codenames_outside_english(detector: ConfidentialDetector, language: str
     ("es", "Estamos encantados de anunciar nuestra colaboración con Grupo Sierra."),
     ("cy", "Mae'r prosiect newydd wedi'i lansio'n gyhoeddus heddiw - darllenwch fwy ar ein gwefan."),
 ])
-def test_announced_partners_and_public_projects_stay_clean(detector: ConfidentialDetector, language: str,
+def test_announced_partners_and_public_projects_stay_clean(confidential_detector: ConfidentialDetector, language: str,
                                                           text: str) -> None:
-    assert not _labels(detector, text, language)
+    assert not reported_labels(confidential_detector, text, language)
 
 
-def test_a_secret_with_no_release_time_is_no_embargo(detector: ConfidentialDetector) -> None:
+def test_a_secret_with_no_release_time_is_no_embargo(confidential_detector: ConfidentialDetector) -> None:
     text = "Entre nous, on forme maintenant tous les nouveaux arrivants d'une grande banque."
-    assert _labels(detector, text, "fr") == {"nda_client"}
+    assert reported_labels(confidential_detector, text, "fr") == {"nda_client"}
 
 
-def test_a_secret_held_until_a_time_is_still_an_embargo(detector: ConfidentialDetector) -> None:
+def test_a_secret_held_until_a_time_is_still_an_embargo(confidential_detector: ConfidentialDetector) -> None:
     text = "Between you and me, the award news goes out at 9am Thursday - hold your posts until then."
-    assert _labels(detector, text, "en") == {"embargo"}
+    assert reported_labels(confidential_detector, text, "en") == {"embargo"}
