@@ -330,14 +330,7 @@ def evaluate(data_dir: Path, models_dir: Path, report_dir: Path) -> dict[str, An
 
 def tables(results: dict[str, Any]) -> str:
     """The evaluation report as Markdown tables (per sub-type, per language, corporate rate)."""
-    lines = ["| sub-type | precision | recall | support | false positives |", "| --- | --- | --- | --- | --- |"]
-    for name, row in results["per_subtype"].items():
-        lines.append(f"| {name} | {row['precision']:.3f} | {row['recall']:.3f} | {row['support']} | "
-                     f"{row['false_positives']} |")
-    lines += ["", "| language | leak rows | recall | clean rows | clean flagged |", "| --- | --- | --- | --- | --- |"]
-    for name, row in results.get("by_language", {}).items():
-        lines.append(f"| {name} | {row['leak_rows']} | {row['recall']:.3f} | {row['clean_rows']} | "
-                     f"{row['clean_flagged']} |")
+    lines = _subtype_and_language_tables(results)
     for name in LABELLED_SETS:
         if name != "heldout" and name in results:
             lines += ["", *_set_tables(name, results[name])]
@@ -353,13 +346,18 @@ def _set_tables(name: str, scored: dict[str, Any]) -> list[str]:
     lines = [f"Set `{name}` ({LABELLED_SETS[name]}, {scored['rows']} rows): {overall['leaks_flagged']} of "
              f"{overall['leak_rows']} leaks flagged (recall {overall['leak_recall']:.3f}, right sub-type "
              f"{overall['subtype_recall']:.3f}), precision {overall['precision']:.3f}, "
-             f"{overall['clean_flagged']} of {overall['clean_rows']} hard negatives flagged.", "",
-             "| sub-type | precision | recall | support | false positives |", "| --- | --- | --- | --- | --- |"]
+             f"{overall['clean_flagged']} of {overall['clean_rows']} hard negatives flagged.", ""]
+    return lines + _subtype_and_language_tables(scored)
+
+
+def _subtype_and_language_tables(scored: dict[str, Any]) -> list[str]:
+    """One labelled set's per-sub-type and per-language tables."""
+    lines = ["| sub-type | precision | recall | support | false positives |", "| --- | --- | --- | --- | --- |"]
     for sub, row in scored["per_subtype"].items():
         lines.append(f"| {sub} | {row['precision']:.3f} | {row['recall']:.3f} | {row['support']} | "
                      f"{row['false_positives']} |")
     lines += ["", "| language | leak rows | recall | clean rows | clean flagged |", "| --- | --- | --- | --- | --- |"]
-    for lang, row in scored["by_language"].items():
+    for lang, row in scored.get("by_language", {}).items():
         lines.append(f"| {lang} | {row['leak_rows']} | {row['recall']:.3f} | {row['clean_rows']} | "
                      f"{row['clean_flagged']} |")
     return lines
