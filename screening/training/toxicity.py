@@ -248,24 +248,26 @@ def non_english_figures(data_dir: Path, model: Any, encoder: Any) -> dict[str, A
     out: dict[str, Any] = {}
 
     def flagged(texts: list[str]) -> np.ndarray:
-        s = score_texts(texts, encoder.encode(texts), model, encoder)
-        return (s.offensive >= model.thresholds.offensive) | (s.discriminatory >= model.thresholds.discriminatory)
+        return score_texts(texts, encoder.encode(texts), model, encoder).either(model)
 
     path = data_dir / "workplace" / MULTILINGUAL_FILE
     if path.is_file():
         rows = list(read_jsonl(path))
         hits = flagged([r["text"] for r in rows])
-        out["non_english_recall"] = {
-            lang: {"n": n, "flagged": int(sum(h for r, h in zip(rows, hits, strict=True) if r["language"] == lang)),
-                   "rate": round(float(np.mean([h for r, h in zip(rows, hits, strict=True) if r["language"] == lang])), 4)}
-            for lang in NON_ENGLISH if (n := sum(r["language"] == lang for r in rows))}
+        languages = np.array([r["language"] for r in rows])
+        out["non_english_recall"] = {lang: flagged_share(hits[languages == lang])
+                                     for lang in NON_ENGLISH if (languages == lang).any()}
     path = data_dir / "confidential" / "train.jsonl"
     if path.is_file():
         rows = [r for r in read_jsonl(path) if r.get("language") in NON_ENGLISH]
-        hits = flagged([r["text"] for r in rows])
-        out["non_english_benign_flagged"] = {"n": len(rows), "flagged": int(hits.sum()),
-                                             "rate": round(float(hits.mean()), 4) if rows else 0.0}
+        out["non_english_benign_flagged"] = flagged_share(flagged([r["text"] for r in rows]))
     return out
+
+
+def flagged_share(flags: np.ndarray) -> dict[str, Any]:
+    """How many of a set's drafts are flagged: ``{"n", "flagged", "rate"}`` (rate 0.0 for an empty set)."""
+    return {"n": int(len(flags)), "flagged": int(np.sum(flags)),
+            "rate": round(float(np.mean(flags)), 4) if len(flags) else 0.0}
 
 
 @dataclass
@@ -277,6 +279,10 @@ class Scored:
     offensive_head: np.ndarray
     discriminatory_head: np.ndarray
     characteristic: list[str]
+
+    def either(self, model: Any) -> np.ndarray:
+        """Drafts either head flags at the model's thresholds."""
+        return (self.offensive >= model.thresholds.offensive) | (self.discriminatory >= model.thresholds.discriminatory)
 
 
 def score_texts(texts: list[str], embeddings: np.ndarray, model: Any, encoder: Any) -> Scored:
@@ -319,8 +325,7 @@ def measure(corpus: Corpus, data_dir: Path, model: Any, encoder: Any, span_posts
 
     m = corpus.mask("val", "olid")
     s = scored(m)
-    either = (s.offensive >= t_off) | (s.discriminatory >= t_dis)
-    metrics["olid_val"] = _binary(corpus.offensive[m], either)
+    metrics["olid_val"] = _binary(corpus.offensive[m], s.either(model))
     metrics["olid_val_offensive_head_only"] = _binary(corpus.offensive[m], s.offensive_head >= t_off)
     for source in ("hateval", "hatemoji", "stormfront"):
         m = corpus.mask("val", source)
@@ -336,22 +341,16 @@ def measure(corpus: Corpus, data_dir: Path, model: Any, encoder: Any, span_posts
     metrics["workplace_heldout_characteristic_accuracy"] = {
         "n": len(hit), "accuracy": round(sum(g == p for g, p in hit) / max(1, len(hit)), 4)}
     kinds = corpus.kind[m]
+    either = s.either(model)
     for group in ("identity_positive", "counter_speech", "hard_negative", "banter"):
-        g = kinds == group
-        flagged = (s.offensive[g] >= t_off) | (s.discriminatory[g] >= t_dis)
-        metrics[f"workplace_heldout_fpr_{group}"] = {"n": int(g.sum()), "flagged": int(flagged.sum()),
-                                                     "rate": round(float(flagged.mean()) if g.any() else 0.0, 4)}
+        metrics[f"workplace_heldout_fpr_{group}"] = flagged_share(either[kinds == group])
     # Fairness on public data: neutral ToxiGen sentences about the same groups (validation split).
     m = corpus.mask("val", "toxigen") & (corpus.discriminatory == 0)
     s = scored(m)
-    flagged = (s.offensive >= t_off) | (s.discriminatory >= t_dis)
-    metrics["toxigen_neutral_val_fpr"] = {"n": int(m.sum()), "flagged": int(flagged.sum()),
-                                          "rate": round(float(flagged.mean()), 4)}
+    metrics["toxigen_neutral_val_fpr"] = flagged_share(s.either(model))
     clean = load_corporate_clean(data_dir)
     s = score_texts(clean, encoder.encode(clean), model, encoder)
-    flagged = (s.offensive >= t_off) | (s.discriminatory >= t_dis)
-    metrics["corporate_clean_flagged"] = {"n": len(clean), "flagged": int(flagged.sum()),
-                                          "rate": round(float(flagged.mean()), 4)}
+    metrics["corporate_clean_flagged"] = flagged_share(s.either(model))
     metrics.update(non_english_figures(data_dir, model, encoder))
     posts = load_toxic_spans(data_dir / "external" / "toxic-spans-2021", "trial")
     metrics["toxic_spans_trial"] = toxic_spans_f1(posts[:span_posts] if span_posts else posts, model, encoder)
