@@ -141,14 +141,15 @@ def _means(screener: Any, texts: list[str], floor: Any) -> dict[str, Any]:
         model.discriminatory_proba([text], rows[i : i + 1])
         model.characteristic_proba(rows[i : i + 1])
     out["heads_compiled_ms"] = 1000 * (time.perf_counter() - t0) / len(sample)
-    out.update(_hashing_and_ruler(screener, texts))
+    out.update(_hashing_and_ruler(screener, texts, floor))
     return out
 
 
-def _hashing_and_ruler(screener: Any, texts: list[str]) -> dict[str, Any]:
-    """The first stage's scoring per draft with and without the n-gram memo; the attribute ruler's time."""
+def _hashing_and_ruler(screener: Any, texts: list[str], floor: Any) -> dict[str, Any]:
+    """The first stage's scoring per draft with and without the n-gram memo; the attribute ruler's time
+    (``floor``: the whole model, loaded already, whose own attribute ruler is the comparison)."""
     from screening.compiled import hashing_without_memo
-    from screening.nlp import SPACY_MODEL, import_spacy, load_spacy
+    from screening.nlp import load_spacy
 
     out: dict[str, Any] = {}
     prefilter = screener.prefilter
@@ -170,8 +171,9 @@ def _hashing_and_ruler(screener: Any, texts: list[str]) -> dict[str, Any]:
                 break
             doc = pipe(doc)
         docs.append(doc)
-    model_ruler = import_spacy().load(SPACY_MODEL, exclude=["lemmatizer"]).get_pipe("attribute_ruler")
-    for key, ruler in (("ruler_model_ms", model_ruler), ("ruler_fast_ms", shared.get_pipe("fast_attribute_ruler"))):
+    rulers = (("ruler_model_ms", floor.get_pipe("attribute_ruler")),
+              ("ruler_fast_ms", shared.get_pipe("fast_attribute_ruler")))
+    for key, ruler in rulers:
         t0 = time.perf_counter()
         for doc in docs:
             ruler(doc)
