@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -86,3 +87,12 @@ def sentence_at(text: str, position: int) -> Sentence:
         if span.start <= position < span.end:
             return span
     return spans[-1]
+
+
+def near_on_line(pattern: re.Pattern[str], text: str, start: int, end: int, before: int, after: int) -> bool:
+    """Whether ``pattern`` occurs within ``before`` characters before ``start`` and ``after`` after ``end``,
+    without crossing a line break (the context of one value: "never use passwords like ...")."""
+    lo = max(start - before, text.rfind("\n", 0, start) + 1, 0)
+    line_end = text.find("\n", end)
+    hi = min(end + after, len(text) if line_end < 0 else line_end)
+    return pattern.search(text, lo, hi) is not None

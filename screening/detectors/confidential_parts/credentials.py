@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from screening.detectors.confidential_parts.common import Hit
+from screening.detectors.confidential_parts.common import Hit, near_on_line
 from screening.normalise import compile_folded
 
 # detect-secrets plugins not used: public IPs are not confidential (private ones are handled in
@@ -256,13 +256,6 @@ _ADVICE = re.compile(
 )
 
 
-def _in_advice(text: str, hit: Hit) -> bool:
-    start = max(hit.start - 100, text.rfind("\n", 0, hit.start) + 1, 0)
-    end = text.find("\n", hit.end)
-    end = min(hit.end + 60, len(text) if end < 0 else end)
-    return _ADVICE.search(text, start, end) is not None
-
-
 _KEYWORD = compile_folded(
     rf"\b(?:{_PASSWORD_WORDS}|{_PIN_WORDS}|log-?ins?|user(?:\s?name)?|usuario|benutzer(?:name)?|identifiants?|"
     r"defnyddiwr|ssid|wi-?fi|wlan|credentials?|cl(?:é|e)s?|code|codes|zugangsdaten|schl(?:ü|ue)ssel|"
@@ -284,4 +277,4 @@ def could_hold_one(text: str) -> bool:
 
 def find(text: str) -> list[Hit]:
     """Every credential in the draft (overlapping hits are merged by the detector)."""
-    return _plugin_hits(text) + [h for h in _prose_hits(text) if not _in_advice(text, h)]
+    return _plugin_hits(text) + [h for h in _prose_hits(text) if not near_on_line(_ADVICE, text, h.start, h.end, 100, 60)]

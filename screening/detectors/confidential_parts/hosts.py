@@ -13,7 +13,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 
-from screening.detectors.confidential_parts.common import Hit
+from screening.detectors.confidential_parts.common import Hit, near_on_line
 
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _INTERNAL_SUFFIX = re.compile(
@@ -42,14 +42,6 @@ _INTRANET_LABELS = ("intranet", "intra", "vpn", "jira", "confluence", "gitlab", 
 def _explain(what: str) -> str:
     return (f"The draft names {what}. Internal network details help attackers map the organisation's "
             "systems: remove it.")
-
-
-def _advice(text: str, position: int) -> bool:
-    """Whether the sentence around ``position`` teaches address ranges or gives home-router advice."""
-    start = max(position - 120, text.rfind("\n", 0, position) + 1, 0)
-    end = text.find("\n", position)
-    end = min(position + 80, len(text) if end < 0 else end)
-    return _IP_ADVICE.search(text, start, end) is not None
 
 
 class HostMatcher:
@@ -86,7 +78,8 @@ class HostMatcher:
             except ValueError:
                 continue
             if any(address in net for net in _PRIVATE_NETS):
-                if _CIDR.match(text, match.end()) or _advice(text, match.start()):
+                # (the line around it teaches address ranges or gives home-router advice)
+                if _CIDR.match(text, match.end()) or near_on_line(_IP_ADVICE, text, match.start(), match.start(), 120, 80):
                     continue
                 hits.append(self._hit(match.start(), match.end(), 0.9, "a private (internal) IP address"))
         return hits
